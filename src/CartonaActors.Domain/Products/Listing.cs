@@ -1,0 +1,10 @@
+namespace CartonaActors.Domain.Products;
+
+/// <summary>A product's presence on one marketplace connection and what that connection last confirmed.</summary>
+public sealed record Listing(
+    string ConnectionId,
+    ExternalProductRef Ref,
+    PushedValues? Acknowledged,
+    long AcknowledgedVersion,
+    string? LastRejection,
+    long RejectedVersion);

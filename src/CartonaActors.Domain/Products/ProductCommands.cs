@@ -1,0 +1,30 @@
+namespace CartonaActors.Domain.Products;
+
+/// <summary>A listing as the ERP side asks for it: which connection, and the product's id there.</summary>
+public sealed record ListingRequest(string ConnectionId, ExternalProductRef Ref);
+
+/// <summary>
+/// New values from the ERP. Every field is optional; stock is the free quantity per warehouse, absolute.
+/// </summary>
+public sealed record UpdateProduct(
+    string ProductId,
+    decimal? Price,
+    IReadOnlyDictionary<string, decimal>? StockByWarehouse,
+    bool? UnlimitedStock,
+    IReadOnlyList<ListingRequest>? Listings,
+    IReadOnlyList<string>? UnlinkConnections) : IWithProductId, ICartonaSerializable;
+
+/// <summary>Reply to <see cref="UpdateProduct"/>: accepted at a version, or refused with a reason.</summary>
+public sealed record ProductUpdateResult(string ProductId, bool Accepted, long Version, int EventsWritten, string? Error)
+    : ICartonaSerializable;
+
+/// <summary>Asks a product entity for its current state.</summary>
+public sealed record GetProduct(string ProductId) : IWithProductId, ICartonaSerializable;
+
+/// <summary>A marketplace confirmed that it now shows <paramref name="Values"/> taken at <paramref name="Version"/>.</summary>
+public sealed record ConfirmPush(string ProductId, string ConnectionId, long Version, PushedValues Values)
+    : IWithProductId, ICartonaSerializable;
+
+/// <summary>A marketplace refused this product's values at this version.</summary>
+public sealed record RejectPush(string ProductId, string ConnectionId, long Version, string Reason)
+    : IWithProductId, ICartonaSerializable;

@@ -1,0 +1,18 @@
+namespace CartonaActors.Domain.Products;
+
+public sealed record PriceSet(string ProductId, decimal Price, long Version) : IProductEvent;
+
+public sealed record StockSet(string ProductId, string Warehouse, decimal FreeQuantity, long Version) : IProductEvent;
+
+public sealed record UnlimitedStockSet(string ProductId, bool Unlimited, long Version) : IProductEvent;
+
+public sealed record ListingLinked(string ProductId, string ConnectionId, ExternalProductRef Ref, long Version) : IProductEvent;
+
+public sealed record ListingUnlinked(string ProductId, string ConnectionId, long Version) : IProductEvent;
+
+/// <summary>A marketplace confirmed these values. <see cref="Version"/> is the product version that was pushed;
+/// this event itself does not bump the product version.</summary>
+public sealed record PushAcknowledged(string ProductId, string ConnectionId, long Version, PushedValues Values) : IProductEvent;
+
+/// <summary>A marketplace refused the product at that version; it is not pushed again until it changes.</summary>
+public sealed record PushRejected(string ProductId, string ConnectionId, long Version, string Reason) : IProductEvent;

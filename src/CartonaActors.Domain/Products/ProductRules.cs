@@ -1,0 +1,99 @@
+using CartonaActors.Domain.Connections;
+using CartonaActors.Domain.Sync;
+
+namespace CartonaActors.Domain.Products;
+
+/// <summary>The product entity's rules as pure functions: decide events from commands, fold events into state,
+/// and say what each marketplace connection should now be shown.</summary>
+public static class ProductRules
+{
+    public const decimal MaxPrice = 1_000_000_000m;
+    public const decimal MaxQuantity = 1_000_000_000_000m;
+
+    /// <summary>Events for an ERP update (only real changes), or the reason it is refused as a whole.</summary>
+    public static (IReadOnlyList<IProductEvent> Events, string? Error) Decide(
+        ProductState state, UpdateProduct cmd, Func<string, bool> isKnownConnection)
+    {
+        var error = ProductValidation.Validate(cmd, isKnownConnection);
+        if (error is not null) return ([], error);
+
+        var events = new List<IProductEvent>();
+        var version = state.Version;
+        var id = state.ProductId;
+        foreach (var link in cmd.Listings ?? [])
+            if (!state.Listings.TryGetValue(link.ConnectionId, out var existing) || existing.Ref != link.Ref)
+                events.Add(new ListingLinked(id, link.ConnectionId, link.Ref, ++version));
+        foreach (var connection in cmd.UnlinkConnections ?? [])
+            if (state.Listings.ContainsKey(connection))
+                events.Add(new ListingUnlinked(id, connection, ++version));
+        if (cmd.Price is { } price && state.Price != price)
+            events.Add(new PriceSet(id, price, ++version));
+        if (cmd.UnlimitedStock is { } unlimited && state.UnlimitedStock != unlimited)
+            events.Add(new UnlimitedStockSet(id, unlimited, ++version));
+        foreach (var (warehouse, qty) in (cmd.StockByWarehouse ?? new Dictionary<string, decimal>()).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            if (!state.StockByWarehouse.TryGetValue(warehouse, out var current) || current != qty)
+                events.Add(new StockSet(id, warehouse, qty, ++version));
+        return (events, null);
+    }
+
+    /// <summary>The event recording a marketplace's confirmation, unless it is older than one already recorded.</summary>
+    public static PushAcknowledged? Decide(ProductState state, ConfirmPush cmd) =>
+        state.Listings.TryGetValue(cmd.ConnectionId, out var listing) && cmd.Version > listing.AcknowledgedVersion
+            ? new PushAcknowledged(state.ProductId, cmd.ConnectionId, cmd.Version, cmd.Values)
+            : null;
+
+    public static PushRejected? Decide(ProductState state, RejectPush cmd) =>
+        state.Listings.TryGetValue(cmd.ConnectionId, out var listing)
+        && cmd.Version > listing.RejectedVersion && cmd.Version > listing.AcknowledgedVersion
+            ? new PushRejected(state.ProductId, cmd.ConnectionId, cmd.Version, cmd.Reason)
+            : null;
+
+    public static ProductState Apply(ProductState state, IProductEvent evt) => evt switch
+    {
+        PriceSet e => state with { Price = e.Price, Version = e.Version },
+        StockSet e => state with { StockByWarehouse = state.StockByWarehouse.SetItem(e.Warehouse, e.FreeQuantity), Version = e.Version },
+        UnlimitedStockSet e => state with { UnlimitedStock = e.Unlimited, Version = e.Version },
+        ListingLinked e => state with
+        {
+            // A new external id means the marketplace has confirmed nothing about it yet.
+            Listings = state.Listings.SetItem(e.ConnectionId, new Listing(e.ConnectionId, e.Ref, null, 0, null, 0)),
+            Version = e.Version,
+        },
+        ListingUnlinked e => state with { Listings = state.Listings.Remove(e.ConnectionId), Version = e.Version },
+        PushAcknowledged e when state.Listings.TryGetValue(e.ConnectionId, out var l) => state with
+        {
+            Listings = state.Listings.SetItem(e.ConnectionId, l with { Acknowledged = e.Values, AcknowledgedVersion = e.Version }),
+        },
+        PushRejected e when state.Listings.TryGetValue(e.ConnectionId, out var l) => state with
+        {
+            Listings = state.Listings.SetItem(e.ConnectionId, l with { LastRejection = e.Reason, RejectedVersion = e.Version }),
+        },
+        _ => state,
+    };
+
+    /// <summary>The values a connection should show for this product now.</summary>
+    public static PushedValues Desired(ProductState state, ConnectionScope scope)
+    {
+        if (state.UnlimitedStock == true) return new PushedValues(state.Price, true, null);
+        var quantity = StockAggregation.FreeQuantity(state.StockByWarehouse, scope);
+        return new PushedValues(state.Price, quantity is null ? state.UnlimitedStock : false, quantity);
+    }
+
+    /// <summary>
+    /// One item per linked connection whose confirmed values differ from the desired ones. A connection that
+    /// refused the current version is left alone until the product changes again.
+    /// </summary>
+    public static IReadOnlyList<PushItem> PendingPushes(ProductState state, Func<string, ConnectionScope?> scopeOf)
+    {
+        var items = new List<PushItem>();
+        foreach (var listing in state.Listings.Values)
+        {
+            if (scopeOf(listing.ConnectionId) is not { } scope) continue;
+            if (listing.RejectedVersion >= state.Version) continue;
+            var desired = Desired(state, scope);
+            if (desired.IsEmpty || desired == listing.Acknowledged) continue;
+            items.Add(new PushItem(state.ProductId, listing.ConnectionId, listing.Ref, desired, state.Version));
+        }
+        return items;
+    }
+}

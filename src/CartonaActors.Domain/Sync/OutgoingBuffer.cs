@@ -1,0 +1,82 @@
+using CartonaActors.Domain.Products;
+
+namespace CartonaActors.Domain.Sync;
+
+/// <summary>
+/// A marketplace connection's outgoing pushes, keyed by product: a newer version replaces an older one
+/// before it is sent, an older version never replaces a newer one, and a product has at most one batch in
+/// flight so two pushes of one product cannot overtake each other.
+/// </summary>
+public sealed class OutgoingBuffer
+{
+    private readonly Dictionary<string, PushItem> _waiting = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
+    private readonly Dictionary<string, long> _inFlight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _highestOffered = new(StringComparer.Ordinal);
+
+    public int WaitingCount => _waiting.Count;
+    public int InFlightCount => _inFlight.Count;
+
+    /// <summary>Whether at least one waiting product is not already in flight.</summary>
+    public bool HasSendable => _waiting.Keys.Any(id => !_inFlight.ContainsKey(id));
+
+    /// <summary>Adds an item; false when it is older than what was already offered for that product, or a
+    /// duplicate of what is already waiting or in flight.</summary>
+    public bool Offer(PushItem item)
+    {
+        if (_highestOffered.TryGetValue(item.ProductId, out var highest))
+        {
+            if (item.Version < highest) return false;
+            if (item.Version == highest &&
+                ((_waiting.TryGetValue(item.ProductId, out var w) && w.Version == item.Version) ||
+                 (_inFlight.TryGetValue(item.ProductId, out var f) && f == item.Version)))
+                return false;
+        }
+        _highestOffered[item.ProductId] = item.Version;
+        if (!_waiting.ContainsKey(item.ProductId)) _order.Enqueue(item.ProductId);
+        _waiting[item.ProductId] = item;
+        return true;
+    }
+
+    /// <summary>Takes up to <paramref name="max"/> items, oldest first, skipping products already in flight.</summary>
+    public IReadOnlyList<PushItem> TakeBatch(int max)
+    {
+        var batch = new List<PushItem>(Math.Min(max, _waiting.Count));
+        var skipped = new List<string>();
+        while (batch.Count < max && _order.Count > 0)
+        {
+            var id = _order.Dequeue();
+            if (!_waiting.TryGetValue(id, out var item)) continue;
+            if (_inFlight.ContainsKey(id)) { skipped.Add(id); continue; }
+            _waiting.Remove(id);
+            _inFlight[id] = item.Version;
+            batch.Add(item);
+        }
+        // Products skipped for being in flight keep their place at the front.
+        if (skipped.Count > 0)
+        {
+            var rest = _order.ToArray();
+            _order.Clear();
+            foreach (var id in skipped.Concat(rest)) _order.Enqueue(id);
+        }
+        return batch;
+    }
+
+    /// <summary>The batch is settled (delivered or given up on): its products may be sent again.</summary>
+    public void Settle(IEnumerable<PushItem> batch)
+    {
+        foreach (var item in batch) _inFlight.Remove(item.ProductId);
+    }
+
+    /// <summary>The batch must be sent again; an item is dropped where a newer version already waits.</summary>
+    public void Requeue(IEnumerable<PushItem> batch)
+    {
+        foreach (var item in batch)
+        {
+            _inFlight.Remove(item.ProductId);
+            if (_waiting.TryGetValue(item.ProductId, out var newer) && newer.Version >= item.Version) continue;
+            if (!_waiting.ContainsKey(item.ProductId)) _order.Enqueue(item.ProductId);
+            _waiting[item.ProductId] = item;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace CartonaActors.Domain.Sync;
+
+/// <summary>
+/// Paces calls to a platform: <see cref="Capacity"/> calls at once, refilled at <see cref="RatePerSecond"/>.
+/// Time is passed in so the pacing is testable without clocks.
+/// </summary>
+public sealed class TokenBucket
+{
+    private double _tokens;
+    private DateTimeOffset _updatedAt;
+
+    public TokenBucket(double ratePerSecond, int capacity, DateTimeOffset now)
+    {
+        if (ratePerSecond <= 0) throw new ArgumentOutOfRangeException(nameof(ratePerSecond), "must be positive");
+        if (capacity < 1) throw new ArgumentOutOfRangeException(nameof(capacity), "must be at least 1");
+        RatePerSecond = ratePerSecond;
+        Capacity = capacity;
+        _tokens = capacity;
+        _updatedAt = now;
+    }
+
+    public double RatePerSecond { get; }
+    public int Capacity { get; }
+
+    public bool TryTake(DateTimeOffset now)
+    {
+        Refill(now);
+        if (_tokens < 1) return false;
+        _tokens -= 1;
+        return true;
+    }
+
+    /// <summary>How long until one call may be made.</summary>
+    public TimeSpan TimeUntilNext(DateTimeOffset now)
+    {
+        Refill(now);
+        return _tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / RatePerSecond);
+    }
+
+    /// <summary>The platform said it is over its limit: spend everything so the bucket refills from empty.</summary>
+    public void Drain(DateTimeOffset now)
+    {
+        Refill(now);
+        _tokens = 0;
+    }
+
+    private void Refill(DateTimeOffset now)
+    {
+        if (now <= _updatedAt) return;
+        _tokens = Math.Min(Capacity, _tokens + (now - _updatedAt).TotalSeconds * RatePerSecond);
+        _updatedAt = now;
+    }
+}
