@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+
+namespace CartonaActors.Domain.Sync;
+
+/// <summary>
+/// What a marketplace connection has done, folded from its events: counters plus the most recent problems.
+/// Also its snapshot. Kept small on purpose: the per-product truth lives in the product entities.
+/// </summary>
+public sealed record MarketplaceLedger(
+    long Batches,
+    long ItemsDelivered,
+    long ItemsRejected,
+    long UnverifiedBatches,
+    long FailedCalls,
+    DateTimeOffset? LastDeliveredAt,
+    string? LastError,
+    ImmutableList<SyncIssue> RecentIssues) : Products.ICartonaSerializable
+{
+    public const int RecentIssueLimit = 50;
+
+    public static readonly MarketplaceLedger Empty = new(0, 0, 0, 0, 0, null, null, ImmutableList<SyncIssue>.Empty);
+
+    public MarketplaceLedger Apply(IMarketplaceEvent evt) => evt switch
+    {
+        PushBatchDelivered d => this with
+        {
+            Batches = Batches + 1,
+            ItemsDelivered = ItemsDelivered + d.Items - d.Rejected,
+            ItemsRejected = ItemsRejected + d.Rejected,
+            UnverifiedBatches = UnverifiedBatches + (d.Verified ? 0 : 1),
+            LastDeliveredAt = d.At,
+            RecentIssues = Remember(d.Rejections.Select(r => new SyncIssue(d.At, "item_rejected", r.ProductId, r.Reason))),
+        },
+        PushBatchFailed f => this with
+        {
+            FailedCalls = FailedCalls + 1,
+            LastError = $"{f.Kind}: {f.Reason}",
+            RecentIssues = Remember([new SyncIssue(f.At, f.Kind, null, f.Reason)]),
+        },
+        _ => this,
+    };
+
+    private ImmutableList<SyncIssue> Remember(IEnumerable<SyncIssue> issues)
+    {
+        var list = RecentIssues.AddRange(issues);
+        return list.Count > RecentIssueLimit ? list.RemoveRange(0, list.Count - RecentIssueLimit) : list;
+    }
+}
+
+/// <summary>One problem worth showing to an operator.</summary>
+public sealed record SyncIssue(DateTimeOffset At, string Kind, string? ProductId, string Reason);

@@ -1,0 +1,71 @@
+using CartonaActors.Marketplaces;
+
+namespace CartonaActors.Engine.Configuration;
+
+/// <summary>The service's one configuration model, bound from the <c>CartonaActors</c> section
+/// (environment: <c>CartonaActors__Persistence__Provider=PostgreSql</c> and so on).</summary>
+public sealed class CartonaActorsOptions
+{
+    public const string Section = "CartonaActors";
+
+    public PersistenceOptions Persistence { get; set; } = new();
+    public ClusterNodeOptions Cluster { get; set; } = new();
+    public SyncOptions Sync { get; set; } = new();
+
+    /// <summary>Marketplace connections. When empty, the service runs the in-process Cartona sandbox.</summary>
+    public List<ConnectionSettings> Connections { get; set; } = [];
+}
+
+public enum PersistenceProvider { Sqlite, PostgreSql }
+
+public sealed class PersistenceOptions
+{
+    public PersistenceProvider Provider { get; set; } = PersistenceProvider.Sqlite;
+
+    /// <summary>ADO.NET connection string. Default for SQLite: a file under ./data. Required for PostgreSql.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Queued journal writes before the journal refuses more; must exceed the largest burst of
+    /// products persisting at once (a catalog-wide sync), see spike.md §3.</summary>
+    public int JournalBufferSize { get; set; } = 50_000;
+
+    public string EffectiveConnectionString => ConnectionString is { Length: > 0 } cs ? cs
+        : Provider == PersistenceProvider.Sqlite ? "Data Source=data/cartona-actors.db"
+        : throw new InvalidOperationException(
+            "CartonaActors:Persistence:ConnectionString is required when Provider is PostgreSql");
+}
+
+public sealed class ClusterNodeOptions
+{
+    public string ActorSystemName { get; set; } = "cartona-actors";
+    public string Hostname { get; set; } = "127.0.0.1";
+
+    /// <summary>Remoting port; 0 picks a free one (a node with no seed nodes joins itself).</summary>
+    public int Port { get; set; } = 4053;
+
+    /// <summary>Seed node addresses, e.g. akka.tcp://cartona-actors@node-0:4053. Empty: single node, self-join.</summary>
+    public List<string> SeedNodes { get; set; } = [];
+
+    public int ShardCount { get; set; } = 100;
+}
+
+public sealed class SyncOptions
+{
+    /// <summary>Wait this long after a product's last change before pushing it.</summary>
+    public TimeSpan DebounceQuietWindow { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Never hold a changed product longer than this.</summary>
+    public TimeSpan DebounceMaxDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Push again when a marketplace has not confirmed within this time (its entity may have restarted).</summary>
+    public TimeSpan ResendAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A product with nothing left to push stops after being idle this long.</summary>
+    public TimeSpan PassivateIdleAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    public int SnapshotEvery { get; set; } = 100;
+
+    /// <summary>First and longest wait between retries of a failed bulk call.</summary>
+    public TimeSpan RetryMinBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan RetryMaxBackoff { get; set; } = TimeSpan.FromSeconds(60);
+}

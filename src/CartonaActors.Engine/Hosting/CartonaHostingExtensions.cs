@@ -1,0 +1,80 @@
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
+using Akka.Hosting;
+using CartonaActors.Domain.Connections;
+using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Sync;
+using CartonaActors.Engine.Configuration;
+using CartonaActors.Engine.Marketplaces;
+using CartonaActors.Engine.Products;
+using CartonaActors.Engine.Serialization;
+using CartonaActors.Marketplaces;
+
+namespace CartonaActors.Engine.Hosting;
+
+/// <summary>The one place that wires the engine into an actor system; the host and the tests both call it.</summary>
+public static class CartonaHostingExtensions
+{
+    public static AkkaConfigurationBuilder WithCartonaActors(
+        this AkkaConfigurationBuilder builder,
+        CartonaActorsOptions options,
+        Func<ConnectionSettings, IMarketplaceClient>? clientFactory = null)
+    {
+        var connections = options.Connections.Where(c => c.Enabled).ToList();
+        foreach (var c in connections) _ = MarketplaceClientFactory.Validate(c);
+        var duplicate = connections.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new ArgumentException($"Connection name '{duplicate.Key}' is configured twice");
+
+        return builder
+            .AddHocon(HoconFiles.Load("akka.hocon"), HoconAddMode.Prepend)
+            .WithCartonaSerialization()
+            .WithCartonaCluster(options.Cluster)
+            .WithCartonaPersistence(options.Persistence)
+            .WithCartonaEntities(options, connections, clientFactory ?? MarketplaceClientFactory.Create);
+    }
+
+    public static AkkaConfigurationBuilder WithCartonaSerialization(this AkkaConfigurationBuilder builder) =>
+        builder.WithCustomSerializer("cartona", [typeof(ICartonaSerializable)], system => new CartonaSerializer(system));
+
+    private static AkkaConfigurationBuilder WithCartonaEntities(
+        this AkkaConfigurationBuilder builder,
+        CartonaActorsOptions options,
+        IReadOnlyList<ConnectionSettings> connections,
+        Func<ConnectionSettings, IMarketplaceClient> clientFactory)
+    {
+        var sync = options.Sync;
+        var productSettings = new ProductEntitySettings(
+            new DebouncePolicy(sync.DebounceQuietWindow, sync.DebounceMaxDelay),
+            sync.ResendAfter, sync.PassivateIdleAfter, sync.SnapshotEvery,
+            connections.ToDictionary(c => c.Name, c => new ConnectionScope(c.Name, c.Warehouses), StringComparer.Ordinal));
+        var backoff = new RetryBackoff(sync.RetryMinBackoff, sync.RetryMaxBackoff, 0.2);
+        var byName = connections.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+        return builder
+            .WithShardRegion<ProductRegion>("product",
+                id => ProductEntity.PropsFor(id, productSettings),
+                new ProductMessageExtractor(options.Cluster.ShardCount),
+                new ShardOptions
+                {
+                    Role = ClusterSetup.Role,
+                    StateStoreMode = StateStoreMode.DData,
+                    RememberEntities = false,
+                    // Products passivate themselves, and only once every marketplace confirmed (idle timers
+                    // would not keep them alive).
+                    ShouldPassivateIdleEntities = false,
+                    HandOffStopMessage = StopEntity.Instance,
+                })
+            .WithShardRegion<MarketplaceRegion>("marketplace",
+                id => byName.TryGetValue(id, out var connection)
+                    ? MarketplaceEntity.PropsFor(id, new MarketplaceEntitySettings(connection, clientFactory, backoff, sync.SnapshotEvery))
+                    : UnknownConnection.PropsFor(id),
+                new MarketplaceMessageExtractor(options.Cluster.ShardCount),
+                new ShardOptions
+                {
+                    Role = ClusterSetup.Role,
+                    StateStoreMode = StateStoreMode.DData,
+                    ShouldPassivateIdleEntities = false,
+                    HandOffStopMessage = StopEntity.Instance,
+                });
+    }
+}

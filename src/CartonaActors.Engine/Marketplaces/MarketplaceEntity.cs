@@ -1,0 +1,224 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Hosting;
+using Akka.Pattern;
+using Akka.Persistence;
+using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Sync;
+
+namespace CartonaActors.Engine.Marketplaces;
+
+/// <summary>
+/// One marketplace connection. Buffers pushes by product (newest wins), sends them in the platform's largest
+/// bulk call at the pace its token bucket allows, and is the one place that decides when to call again:
+/// after Retry-After on 429, after a growing backoff on failures, with smaller batches when a batch is refused.
+/// It confirms or rejects each item to its product; its journal holds one event per bulk call (the sync log).
+/// </summary>
+public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
+{
+    private const string DrainTimer = "drain";
+
+    private readonly MarketplaceEntitySettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly OutgoingBuffer _buffer = new();
+    private readonly Dictionary<long, IReadOnlyList<PushItem>> _inFlight = new();
+    private readonly TokenBucket _bucket;
+    private readonly Random _random = new();
+    private MarketplaceLedger _ledger = MarketplaceLedger.Empty;
+    private IActorRef _worker = ActorRefs.Nobody;
+    private IActorRef _products = ActorRefs.Nobody;
+    private DateTimeOffset? _pausedUntil;
+    private int _consecutiveFailures;
+    private int _batchLimit;
+    private long _nextBatchId;
+    private long _lastSnapshotSequenceNr;
+
+    public static Props PropsFor(string connectionId, MarketplaceEntitySettings settings) =>
+        Props.Create(() => new MarketplaceEntity(connectionId, settings));
+
+    public MarketplaceEntity(string connectionId, MarketplaceEntitySettings settings)
+    {
+        _settings = settings;
+        ConnectionId = connectionId;
+        PersistenceId = "marketplace-" + connectionId;
+        _bucket = new TokenBucket(settings.Connection.RequestsPerSecond, settings.Connection.Burst, DateTimeOffset.UtcNow);
+        _batchLimit = settings.Connection.MaxBatchSize;
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is MarketplaceLedger ledger) _ledger = ledger;
+            _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
+        });
+        Recover<IMarketplaceEvent>(e => _ledger = _ledger.Apply(e));
+
+        Command<EnqueuePush>(m =>
+        {
+            if (_buffer.Offer(m.Item)) Drain();
+        });
+        Command<DrainTick>(_ => Drain());
+        Command<BatchCompleted>(HandleCompleted);
+        Command<BatchTimedOut>(t =>
+        {
+            if (!_inFlight.ContainsKey(t.BatchId)) return;
+            HandleCompleted(new BatchCompleted(t.BatchId, _inFlight[t.BatchId],
+                new PushOutcome.TransientFailure("no answer from the marketplace worker in time")));
+        });
+        Command<GetMarketplaceStatus>(_ => Sender.Tell(new MarketplaceStatus(
+            ConnectionId, _buffer.WaitingCount, _inFlight.Values.Sum(b => b.Count), _batchLimit,
+            _pausedUntil > DateTimeOffset.UtcNow ? _pausedUntil : null, _consecutiveFailures, _ledger)));
+        Command<StopEntity>(_ => Context.Stop(Self));
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {PersistenceId} failed", PersistenceId));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
+    }
+
+    public string ConnectionId { get; }
+    public override string PersistenceId { get; }
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        _products = ActorRegistry.For(Context.System).Get<ProductRegion>();
+        var connection = _settings.Connection;
+        var workerProps = MarketplaceWorker.PropsFor(() => _settings.ClientFactory(connection));
+        _worker = Context.ActorOf(BackoffSupervisor.Props(
+            Backoff.OnFailure(workerProps, "worker", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, -1)
+                .WithAutoReset(TimeSpan.FromSeconds(30))), "worker-supervisor");
+        base.PreStart();
+    }
+
+    private void Drain()
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (_pausedUntil is { } until && until > now)
+        {
+            Timers.StartSingleTimer(DrainTimer, DrainTick.Instance, until - now);
+            return;
+        }
+        _pausedUntil = null;
+        while (_inFlight.Count < _settings.Connection.MaxConcurrentRequests && _buffer.HasSendable)
+        {
+            if (!_bucket.TryTake(now))
+            {
+                Timers.StartSingleTimer(DrainTimer, DrainTick.Instance, _bucket.TimeUntilNext(now));
+                return;
+            }
+            var batch = _buffer.TakeBatch(_batchLimit);
+            var id = ++_nextBatchId;
+            _inFlight[id] = batch;
+            _worker.Tell(new SendBatch(id, batch));
+            Timers.StartSingleTimer(("batch", id), new BatchTimedOut(id), _settings.Connection.Timeout + TimeSpan.FromSeconds(10));
+        }
+    }
+
+    private void HandleCompleted(BatchCompleted done)
+    {
+        if (!_inFlight.Remove(done.BatchId)) return; // already timed out and handled
+        Timers.Cancel(("batch", done.BatchId));
+        var now = DateTimeOffset.UtcNow;
+        var items = done.Items;
+        IMarketplaceEvent evt;
+        switch (done.Outcome)
+        {
+            case PushOutcome.Delivered delivered:
+                evt = Delivered(items, delivered, now);
+                break;
+            case PushOutcome.RateLimited limited:
+                _buffer.Requeue(items);
+                _bucket.Drain(now);
+                _pausedUntil = now + limited.RetryAfter;
+                evt = Failed("rate_limited", $"429, retry after {limited.RetryAfter.TotalSeconds:0.###} s", items.Count, now);
+                break;
+            case PushOutcome.BatchTooLarge tooLarge:
+                _batchLimit = Math.Max(1, items.Count / 2);
+                _buffer.Requeue(items);
+                evt = Failed("batch_too_large", tooLarge.Reason, items.Count, now);
+                break;
+            case PushOutcome.BatchRefused refused when items.Count > 1:
+                // Halve until the refused product stands alone; the rest get through meanwhile.
+                _batchLimit = Math.Max(1, items.Count / 2);
+                _buffer.Requeue(items);
+                evt = Failed("batch_refused", $"HTTP {refused.StatusCode}: {refused.Reason}", items.Count, now);
+                break;
+            case PushOutcome.BatchRefused refused:
+                _buffer.Settle(items);
+                foreach (var item in items)
+                    _products.Tell(new RejectPush(item.ProductId, ConnectionId, item.Version, $"HTTP {refused.StatusCode}: {refused.Reason}"));
+                evt = Failed("item_refused", $"HTTP {refused.StatusCode}: {refused.Reason}", items.Count, now);
+                break;
+            case PushOutcome.AuthenticationFailed auth:
+                evt = RetryLater("authentication_failed", auth.Reason, items, now);
+                break;
+            case PushOutcome.TransientFailure transient:
+                evt = RetryLater("transient_failure", transient.Reason, items, now);
+                break;
+            default:
+                evt = RetryLater("unknown", done.Outcome.ToString(), items, now);
+                break;
+        }
+        Persist(evt, e =>
+        {
+            _ledger = _ledger.Apply(e);
+            if (LastSequenceNr - _lastSnapshotSequenceNr >= _settings.SnapshotEvery)
+            {
+                _lastSnapshotSequenceNr = LastSequenceNr;
+                SaveSnapshot(_ledger);
+            }
+        });
+        Drain();
+    }
+
+    private IMarketplaceEvent Delivered(IReadOnlyList<PushItem> items, PushOutcome.Delivered delivered, DateTimeOffset now)
+    {
+        _buffer.Settle(items);
+        _consecutiveFailures = 0;
+        _batchLimit = Math.Min(_settings.Connection.MaxBatchSize, _batchLimit * 2);
+        var rejectedByIndex = delivered.Rejected.Where(r => r.Index >= 0 && r.Index < items.Count)
+            .GroupBy(r => r.Index).ToDictionary(g => g.Key, g => string.Join("; ", g.Select(r => r.Reason)));
+        var rejections = new List<RejectedProduct>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (rejectedByIndex.TryGetValue(i, out var reason))
+            {
+                rejections.Add(new RejectedProduct(item.ProductId, reason));
+                _products.Tell(new RejectPush(item.ProductId, ConnectionId, item.Version, reason));
+            }
+            else
+            {
+                _products.Tell(new ConfirmPush(item.ProductId, ConnectionId, item.Version, item.Values));
+            }
+        }
+        if (rejections.Count > 0)
+            _log.Warning("{ConnectionId}: {Rejected} of {Items} products refused, first: {ProductId}: {Reason}",
+                ConnectionId, rejections.Count, items.Count, rejections[0].ProductId, rejections[0].Reason);
+        if (!delivered.Verified)
+            _log.Warning("{ConnectionId}: bulk call of {Items} products answered without per-item results", ConnectionId, items.Count);
+        _log.Debug("{ConnectionId}: delivered {Items} products", ConnectionId, items.Count);
+        return new PushBatchDelivered(ConnectionId, items.Count, rejections.Count, delivered.Verified, now,
+            rejections.Take(20).ToList());
+    }
+
+    private IMarketplaceEvent RetryLater(string kind, string reason, IReadOnlyList<PushItem> items, DateTimeOffset now)
+    {
+        _buffer.Requeue(items);
+        _consecutiveFailures++;
+        var delay = _settings.Backoff.Delay(_consecutiveFailures, _random.NextDouble());
+        _pausedUntil = now + delay;
+        return Failed(kind, $"{reason} (attempt {_consecutiveFailures}, next in {delay.TotalSeconds:0.#} s)", items.Count, now);
+    }
+
+    private IMarketplaceEvent Failed(string kind, string reason, int items, DateTimeOffset now)
+    {
+        _log.Warning("{ConnectionId}: bulk call of {Items} products failed ({Kind}): {Reason}", ConnectionId, items, kind, reason);
+        return new PushBatchFailed(ConnectionId, kind, reason, items, now);
+    }
+
+    private sealed class DrainTick
+    {
+        public static readonly DrainTick Instance = new();
+    }
+
+    private sealed record BatchTimedOut(long BatchId);
+}

@@ -1,0 +1,11 @@
+using CartonaActors.Domain.Sync;
+using CartonaActors.Marketplaces;
+
+namespace CartonaActors.Engine.Marketplaces;
+
+/// <summary>What a marketplace entity is built with.</summary>
+public sealed record MarketplaceEntitySettings(
+    ConnectionSettings Connection,
+    Func<ConnectionSettings, IMarketplaceClient> ClientFactory,
+    RetryBackoff Backoff,
+    int SnapshotEvery);

@@ -1,0 +1,15 @@
+using Akka.Cluster.Sharding;
+using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Sync;
+
+namespace CartonaActors.Engine;
+
+public sealed class ProductMessageExtractor(int shards) : HashCodeMessageExtractor(shards)
+{
+    public override string? EntityId(object message) => (message as IWithProductId)?.ProductId;
+}
+
+public sealed class MarketplaceMessageExtractor(int shards) : HashCodeMessageExtractor(shards)
+{
+    public override string? EntityId(object message) => (message as IWithConnectionId)?.ConnectionId;
+}

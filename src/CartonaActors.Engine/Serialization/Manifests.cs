@@ -1,0 +1,45 @@
+using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Sync;
+
+namespace CartonaActors.Engine.Serialization;
+
+/// <summary>
+/// The one list binding each serializable type to its manifest. A manifest is never renamed or reused:
+/// journals hold it forever. Change a persisted shape by adding a "-v2" type and an upcaster.
+/// </summary>
+public static class Manifests
+{
+    public static readonly IReadOnlyDictionary<Type, string> ByType = new Dictionary<Type, string>
+    {
+        // product events and snapshot (persisted)
+        [typeof(PriceSet)] = "product-price-set-v1",
+        [typeof(StockSet)] = "product-stock-set-v1",
+        [typeof(UnlimitedStockSet)] = "product-unlimited-stock-set-v1",
+        [typeof(ListingLinked)] = "product-listing-linked-v1",
+        [typeof(ListingUnlinked)] = "product-listing-unlinked-v1",
+        [typeof(PushAcknowledged)] = "product-push-acknowledged-v1",
+        [typeof(PushRejected)] = "product-push-rejected-v1",
+        [typeof(ProductState)] = "product-state-v1",
+        // marketplace events and snapshot (persisted)
+        [typeof(PushBatchDelivered)] = "marketplace-batch-delivered-v1",
+        [typeof(PushBatchFailed)] = "marketplace-batch-failed-v1",
+        [typeof(MarketplaceLedger)] = "marketplace-ledger-v1",
+        // messages between nodes
+        [typeof(UpdateProduct)] = "product-update-v1",
+        [typeof(ProductUpdateResult)] = "product-update-result-v1",
+        [typeof(GetProduct)] = "product-get-v1",
+        [typeof(ConfirmPush)] = "product-confirm-push-v1",
+        [typeof(RejectPush)] = "product-reject-push-v1",
+        [typeof(EnqueuePush)] = "marketplace-enqueue-push-v1",
+        [typeof(GetMarketplaceStatus)] = "marketplace-get-status-v1",
+        [typeof(MarketplaceStatus)] = "marketplace-status-v1",
+    };
+
+    public static readonly IReadOnlyDictionary<string, Type> ByManifest =
+        ByType.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
+
+    /// <summary>Types that are written to the journal or snapshot store; each has a fixture in the tests.</summary>
+    public static IEnumerable<Type> Persisted => ByType.Keys.Where(t =>
+        typeof(IProductEvent).IsAssignableFrom(t) || typeof(IMarketplaceEvent).IsAssignableFrom(t)
+        || t == typeof(ProductState) || t == typeof(MarketplaceLedger));
+}

@@ -1,0 +1,52 @@
+using Akka.Actor;
+using Akka.Hosting;
+using CartonaActors.Domain.Sync;
+using CartonaActors.Engine;
+using CartonaActors.Engine.Configuration;
+using CartonaActors.Marketplaces;
+using CartonaActors.Service.Sandbox;
+
+namespace CartonaActors.Service.Api;
+
+public static class ConnectionEndpoints
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
+
+    public static void MapConnectionEndpoints(this WebApplication app)
+    {
+        app.MapGet("/api/connections", async (CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region, CancellationToken ct) =>
+            Results.Ok(await Task.WhenAll(options.Connections.Select(c => StatusAsync(c, region.ActorRef, ct)))));
+
+        app.MapGet("/api/connections/{name}", async (string name, CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region, CancellationToken ct) =>
+            Find(options, name) is { } c ? Results.Ok(await StatusAsync(c, region.ActorRef, ct)) : UnknownConnection(name));
+
+        app.MapPost("/api/connections/{name}/test", async (string name, CartonaActorsOptions options, CancellationToken ct) =>
+        {
+            if (Find(options, name) is not { } c) return UnknownConnection(name);
+            using var client = MarketplaceClientFactory.Create(c) as IDisposable;
+            var check = await ((IMarketplaceClient)client!).TestConnectionAsync(ct);
+            return Results.Ok(new { connection = name, ok = check.Ok, message = check.Message });
+        });
+
+        app.MapGet("/api/sync-log", async (CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region, IngressLog ingress, CancellationToken ct) =>
+        {
+            var statuses = await Task.WhenAll(options.Connections.Select(c => StatusAsync(c, region.ActorRef, ct)));
+            var issues = ingress.Recent().Select(i => new { connection = (string?)null, i.At, i.Kind, i.ProductId, i.Reason })
+                .Concat(statuses.SelectMany(s => s.Ledger.RecentIssues.Select(i => new { connection = (string?)s.ConnectionId, i.At, i.Kind, i.ProductId, i.Reason })))
+                .OrderByDescending(i => i.At);
+            return Results.Ok(issues);
+        });
+
+        // What the embedded sandbox marketplace shows now: the quickest way to see a change arrive.
+        app.MapGet("/api/sandbox/products/{internalId}", (string internalId, SandboxHandle sandbox) =>
+            sandbox.Emulator?.Catalog.TryGet(internalId) is { } p ? Results.Ok(p) : Results.NotFound(new { error = $"no sandbox product {internalId}" }));
+    }
+
+    private static ConnectionSettings? Find(CartonaActorsOptions options, string name) =>
+        options.Connections.FirstOrDefault(c => c.Name == name);
+
+    private static IResult UnknownConnection(string name) => Results.NotFound(new { error = $"connection '{name}' is not configured" });
+
+    private static Task<MarketplaceStatus> StatusAsync(ConnectionSettings c, IActorRef region, CancellationToken ct) =>
+        region.Ask<MarketplaceStatus>(new GetMarketplaceStatus(c.Name), AskTimeout, ct);
+}

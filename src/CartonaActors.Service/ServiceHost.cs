@@ -1,0 +1,55 @@
+using Akka.Hosting;
+using Akka.Logger.Serilog;
+using CartonaActors.Engine.Configuration;
+using CartonaActors.Engine.Health;
+using CartonaActors.Engine.Hosting;
+using CartonaActors.Service.Api;
+using CartonaActors.Service.Sandbox;
+using Serilog;
+using Serilog.Events;
+
+namespace CartonaActors.Service;
+
+/// <summary>Builds the service: configuration, logs, the actor system, and the HTTP endpoints.</summary>
+public static class ServiceHost
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5080");
+        customize?.Invoke(builder);
+
+        Log.Logger = new LoggerConfiguration()
+            .MinimumLevel.Is(builder.Configuration.GetValue("CartonaActors:LogLevel", LogEventLevel.Information))
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
+            .CreateLogger();
+        builder.Host.UseSerilog(Log.Logger, dispose: false);
+
+        var options = builder.Configuration.GetSection(CartonaActorsOptions.Section).Get<CartonaActorsOptions>() ?? new CartonaActorsOptions();
+        var sandbox = await SandboxMarketplace.StartIfNoneConfiguredAsync(options, builder.Configuration);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new SandboxHandle(sandbox));
+        builder.Services.AddSingleton<IngressLog>();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddAkka(options.Cluster.ActorSystemName, akka => akka
+            .ConfigureLoggers(l =>
+            {
+                l.ClearLoggers();
+                l.AddLogger<SerilogLogger>();
+            })
+            .WithCartonaActors(options)
+            .WithCartonaHealthChecks(options.Persistence));
+
+        var app = builder.Build();
+        app.MapHealthEndpoints();
+        app.MapProductEndpoints();
+        app.MapConnectionEndpoints();
+        app.MapClusterEndpoints();
+        app.Lifetime.ApplicationStopped.Register(() => sandbox?.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        Log.Information("CartonaActors starting: journal {Provider}, {Connections} marketplace connection(s): {Names}",
+            options.Persistence.Provider, options.Connections.Count, string.Join(", ", options.Connections.Select(c => c.Name)));
+        return app;
+    }
+}

@@ -1,0 +1,76 @@
+using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Sync;
+
+namespace CartonaActors.Domain.Tests;
+
+public class OutgoingBufferSpecs
+{
+    private static PushItem Item(string sku, long version, decimal price) =>
+        new(sku, "cartona", new ExternalProductRef(ExternalIdKind.InternalProductId, sku), new PushedValues(price, null, null), version);
+
+    [Fact]
+    public void A_newer_version_replaces_the_waiting_one()
+    {
+        var buffer = new OutgoingBuffer();
+        Assert.True(buffer.Offer(Item("a", 1, 10)));
+        Assert.True(buffer.Offer(Item("a", 2, 11)));
+        var batch = buffer.TakeBatch(10);
+        Assert.Equal(11m, Assert.Single(batch).Values.Price);
+    }
+
+    [Fact]
+    public void An_older_version_is_refused()
+    {
+        var buffer = new OutgoingBuffer();
+        buffer.Offer(Item("a", 5, 10));
+        Assert.False(buffer.Offer(Item("a", 4, 9)));
+        buffer.Settle(buffer.TakeBatch(10));
+        Assert.False(buffer.Offer(Item("a", 4, 9)));
+    }
+
+    [Fact]
+    public void A_product_in_flight_waits_for_its_batch_before_going_again()
+    {
+        var buffer = new OutgoingBuffer();
+        buffer.Offer(Item("a", 1, 10));
+        var first = buffer.TakeBatch(10);
+        buffer.Offer(Item("a", 2, 11));
+        buffer.Offer(Item("b", 1, 5));
+        var second = buffer.TakeBatch(10);
+        Assert.Equal("b", Assert.Single(second).ProductId);
+        buffer.Settle(first);
+        Assert.Equal(11m, Assert.Single(buffer.TakeBatch(10)).Values.Price);
+    }
+
+    [Fact]
+    public void A_requeued_item_does_not_replace_a_newer_one_that_arrived_meanwhile()
+    {
+        var buffer = new OutgoingBuffer();
+        buffer.Offer(Item("a", 1, 10));
+        var batch = buffer.TakeBatch(10);
+        buffer.Offer(Item("a", 2, 11));
+        buffer.Requeue(batch);
+        Assert.Equal(11m, Assert.Single(buffer.TakeBatch(10)).Values.Price);
+        Assert.Equal(0, buffer.WaitingCount);
+    }
+
+    [Fact]
+    public void A_delivered_version_offered_again_is_sent_again_so_a_lost_confirmation_heals()
+    {
+        var buffer = new OutgoingBuffer();
+        buffer.Offer(Item("a", 3, 10));
+        Assert.False(buffer.Offer(Item("a", 3, 10)));
+        buffer.Settle(buffer.TakeBatch(10));
+        Assert.True(buffer.Offer(Item("a", 3, 10)));
+    }
+
+    [Fact]
+    public void Batches_respect_the_size_limit_oldest_first()
+    {
+        var buffer = new OutgoingBuffer();
+        for (var i = 0; i < 25; i++) buffer.Offer(Item($"p{i}", 1, i));
+        var batch = buffer.TakeBatch(10);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"p{i}"), batch.Select(b => b.ProductId));
+        Assert.Equal(15, buffer.WaitingCount);
+    }
+}
