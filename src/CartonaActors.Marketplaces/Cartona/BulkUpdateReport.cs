@@ -1,0 +1,76 @@
+using System.Text.Json;
+using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Sync;
+
+namespace CartonaActors.Marketplaces.Cartona;
+
+/// <summary>
+/// Reads a 2xx bulk-update answer. Cartona does not document one, so only the proposal's
+/// <c>{"updated":n,"failed":[…]}</c> counts as verified; any other readable answer is an unverified delivery
+/// that the engine may confirm by reading back.
+/// </summary>
+internal static class BulkUpdateReport
+{
+    private static readonly PushOutcome Unverified = new PushOutcome.Delivered([], Verified: false);
+
+    public static PushOutcome Read(string body, IReadOnlyList<PushItem> items, SecretScrubber scrubber)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return Unverified;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            // A broken answer may come from a proxy or a crash mid-write: the batch may not have applied.
+            return new PushOutcome.TransientFailure($"malformed response body: {scrubber.Excerpt(body)}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("failed", out var failed)
+                || failed.ValueKind != JsonValueKind.Array)
+                return Unverified;
+
+            var rejections = new List<ItemRejection>();
+            var allMapped = true;
+            foreach (var entry in failed.EnumerateArray())
+            {
+                if (IndexOf(entry, items) is { } index) rejections.Add(new ItemRejection(index, Reason(entry, scrubber)));
+                else allMapped = false;
+            }
+            // A failure we cannot tie to an item means we do not know which items applied.
+            return new PushOutcome.Delivered(rejections, Verified: allMapped);
+        }
+    }
+
+    private static int? IndexOf(JsonElement entry, IReadOnlyList<PushItem> items)
+    {
+        if (entry.ValueKind != JsonValueKind.Object) return null;
+        if (entry.TryGetProperty("index", out var index) && index.TryGetInt32Safe() is { } i && i >= 0 && i < items.Count)
+            return i;
+        if (entry.TryGetProperty("internal_product_id", out var id) && id.ValueKind == JsonValueKind.String)
+        {
+            var internalId = id.GetString();
+            for (var k = 0; k < items.Count; k++)
+                if (items[k].Ref.Kind == ExternalIdKind.InternalProductId && items[k].Ref.Value == internalId) return k;
+        }
+        return null;
+    }
+
+    private static string Reason(JsonElement entry, SecretScrubber scrubber)
+    {
+        if (!entry.TryGetProperty("errors", out var errors)) return "refused by Cartona";
+        var texts = errors.ValueKind == JsonValueKind.Array
+            ? errors.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText())
+            : [errors.ValueKind == JsonValueKind.String ? errors.GetString()! : errors.GetRawText()];
+        var joined = string.Join("; ", texts);
+        return joined.Length == 0 ? "refused by Cartona" : scrubber.Excerpt(joined);
+    }
+
+    private static int? TryGetInt32Safe(this JsonElement element) =>
+        element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value) ? value : null;
+}
