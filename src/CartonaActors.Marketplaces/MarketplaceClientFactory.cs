@@ -20,7 +20,8 @@ public static class MarketplaceClientFactory
         };
     }
 
-    private static void Validate(ConnectionSettings s)
+    /// <summary>Throws an ArgumentException naming the connection and the setting when a setting cannot work.</summary>
+    public static void Validate(ConnectionSettings s)
     {
         if (string.IsNullOrWhiteSpace(s.Name))
             throw new ArgumentException("A marketplace connection has no Name.", nameof(s));
