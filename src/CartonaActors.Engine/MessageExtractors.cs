@@ -1,5 +1,6 @@
 using Akka.Cluster.Sharding;
 using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
 
 namespace CartonaActors.Engine;
@@ -12,4 +13,9 @@ public sealed class ProductMessageExtractor(int shards) : HashCodeMessageExtract
 public sealed class MarketplaceMessageExtractor(int shards) : HashCodeMessageExtractor(shards)
 {
     public override string? EntityId(object message) => (message as IWithConnectionId)?.ConnectionId;
+}
+
+public sealed class RosterMessageExtractor(int shards) : HashCodeMessageExtractor(shards)
+{
+    public override string? EntityId(object message) => (message as IWithRosterId)?.RosterId;
 }

@@ -5,3 +5,6 @@ public sealed class ProductRegion;
 
 /// <summary>ActorRegistry key of the marketplace shard region.</summary>
 public sealed class MarketplaceRegion;
+
+/// <summary>ActorRegistry key of the product roster shard region.</summary>
+public sealed class RosterRegion;

@@ -65,6 +65,10 @@ public sealed class SyncOptions
 
     public int SnapshotEvery { get; set; } = 100;
 
+    /// <summary>Buckets of the product roster (the record of active products woken after a restart).
+    /// Fixed for the life of a journal: changing it orphans enlisted products.</summary>
+    public int RosterBuckets { get; set; } = 32;
+
     /// <summary>First and longest wait between retries of a failed bulk call.</summary>
     public TimeSpan RetryMinBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
     public TimeSpan RetryMaxBackoff { get; set; } = TimeSpan.FromSeconds(60);

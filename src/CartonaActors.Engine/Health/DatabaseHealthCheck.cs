@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using CartonaActors.Engine.Configuration;
 using Microsoft.Data.Sqlite;

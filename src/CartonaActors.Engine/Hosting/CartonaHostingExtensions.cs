@@ -7,6 +7,7 @@ using CartonaActors.Domain.Sync;
 using CartonaActors.Engine.Configuration;
 using CartonaActors.Engine.Marketplaces;
 using CartonaActors.Engine.Products;
+using CartonaActors.Engine.Roster;
 using CartonaActors.Engine.Serialization;
 using CartonaActors.Marketplaces;
 
@@ -21,7 +22,7 @@ public static class CartonaHostingExtensions
         Func<ConnectionSettings, IMarketplaceClient>? clientFactory = null)
     {
         var connections = options.Connections.Where(c => c.Enabled).ToList();
-        foreach (var c in connections) _ = MarketplaceClientFactory.Validate(c);
+        foreach (var c in connections) MarketplaceClientFactory.Validate(c);
         var duplicate = connections.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"Connection name '{duplicate.Key}' is configured twice");
 
@@ -45,7 +46,7 @@ public static class CartonaHostingExtensions
         var sync = options.Sync;
         var productSettings = new ProductEntitySettings(
             new DebouncePolicy(sync.DebounceQuietWindow, sync.DebounceMaxDelay),
-            sync.ResendAfter, sync.PassivateIdleAfter, sync.SnapshotEvery,
+            sync.ResendAfter, sync.PassivateIdleAfter, sync.SnapshotEvery, sync.RosterBuckets,
             connections.ToDictionary(c => c.Name, c => new ConnectionScope(c.Name, c.Warehouses), StringComparer.Ordinal));
         var backoff = new RetryBackoff(sync.RetryMinBackoff, sync.RetryMaxBackoff, 0.2);
         var byName = connections.ToDictionary(c => c.Name, StringComparer.Ordinal);
@@ -69,12 +70,21 @@ public static class CartonaHostingExtensions
                     ? MarketplaceEntity.PropsFor(id, new MarketplaceEntitySettings(connection, clientFactory, backoff, sync.SnapshotEvery))
                     : UnknownConnection.PropsFor(id),
                 new MarketplaceMessageExtractor(options.Cluster.ShardCount),
-                new ShardOptions
-                {
-                    Role = ClusterSetup.Role,
-                    StateStoreMode = StateStoreMode.DData,
-                    ShouldPassivateIdleEntities = false,
-                    HandOffStopMessage = StopEntity.Instance,
-                });
+                BoundedAndRemembered())
+            .WithShardRegion<RosterRegion>("product-roster",
+                id => ProductRosterEntity.PropsFor(id, sync.SnapshotEvery),
+                new RosterMessageExtractor(options.Cluster.ShardCount),
+                BoundedAndRemembered());
     }
+
+    /// <summary>For the few entities that must run without being asked (connections, roster buckets): their
+    /// shard restarts them with the node. Never for products or orders (akka.net #7447).</summary>
+    private static ShardOptions BoundedAndRemembered() => new()
+    {
+        Role = ClusterSetup.Role,
+        StateStoreMode = StateStoreMode.DData,
+        RememberEntities = true,
+        RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
+        HandOffStopMessage = StopEntity.Instance,
+    };
 }

@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Hosting;
 using Akka.Persistence;
 using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
 
 namespace CartonaActors.Engine.Products;
@@ -11,6 +12,8 @@ namespace CartonaActors.Engine.Products;
 /// <summary>
 /// One product: its ERP values, its listings and what each marketplace has confirmed. Changes are persisted
 /// first, then pushed after a debounce; unconfirmed pushes are sent again until confirmed, across restarts.
+/// Before handling anything it enlists in the product roster, which wakes it after a crash; it leaves the
+/// roster only when it stops with every marketplace confirmed.
 /// </summary>
 public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
 {
@@ -24,6 +27,9 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
     private DateTimeOffset _lastChange;
     private long _lastSnapshotSequenceNr;
     private IActorRef _marketplaces = ActorRefs.Nobody;
+    private IActorRef _roster = ActorRefs.Nobody;
+    private readonly string _rosterId;
+    private bool _enlisted;
 
     public static Props PropsFor(string productId, ProductEntitySettings settings) =>
         Props.Create(() => new ProductEntity(productId, settings));
@@ -33,6 +39,7 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
         _settings = settings;
         _state = ProductState.Empty(productId);
         PersistenceId = "product-" + productId;
+        _rosterId = RosterBuckets.Of(productId, settings.RosterBuckets);
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -41,7 +48,26 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
         });
         Recover<IProductEvent>(e => _state = ProductRules.Apply(_state, e));
 
-        Command<UpdateProduct>(HandleUpdate);
+        Enlisting();
+    }
+
+    public override string PersistenceId { get; }
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private void Active()
+    {
+        Command<UpdateProduct>(cmd =>
+        {
+            if (_enlisted)
+            {
+                HandleUpdate(cmd);
+                return;
+            }
+            // Work arrived after discharge, before the stop: enlist again before writing.
+            Stash.Stash();
+            Become(Enlisting);
+            RequestEnlistment();
+        });
         Command<ConfirmPush>(c => PersistIfAny(ProductRules.Decide(_state, c)));
         Command<RejectPush>(c =>
         {
@@ -52,10 +78,14 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
         });
         Command<GetProduct>(_ => Sender.Tell(_state));
         Command<FlushPushes>(_ => Flush());
+        Command<WakeProduct>(_ => { });
         Command<ReceiveTimeout>(_ =>
         {
             // Timers keep the entity alive through ReceiveTimeout while anything is unconfirmed.
-            if (PendingPushes().Count == 0) Context.Parent.Tell(new Passivate(StopEntity.Instance));
+            if (PendingPushes().Count > 0) return;
+            _roster.Tell(new DischargeProduct(_rosterId, _state.ProductId));
+            _enlisted = false;
+            Context.Parent.Tell(new Passivate(StopEntity.Instance));
         });
         Command<StopEntity>(_ => Context.Stop(Self));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
@@ -64,21 +94,40 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
         Command<DeleteSnapshotsFailure>(_ => { });
     }
 
-    public override string PersistenceId { get; }
-    public ITimerScheduler Timers { get; set; } = null!;
+    /// <summary>Everything waits until the roster has recorded this product as active.</summary>
+    private void Enlisting()
+    {
+        Command<ProductEnlistedReply>(_ =>
+        {
+            _enlisted = true;
+            Become(Active);
+            Stash.UnstashAll();
+            if (PendingPushes().Count > 0) NoteChange();
+        });
+        Command<EnlistmentFailed>(f =>
+        {
+            _log.Warning("Product {ProductId} could not enlist in {RosterId} ({Reason}); retrying", _state.ProductId, _rosterId, f.Reason);
+            Timers.StartSingleTimer("enlist", RetryEnlistment.Instance, TimeSpan.FromSeconds(1));
+        });
+        Command<RetryEnlistment>(_ => RequestEnlistment());
+        Command<StopEntity>(_ => Context.Stop(Self));
+        CommandAny(_ => Stash.Stash());
+    }
+
+    private void RequestEnlistment() =>
+        _roster.Ask<ProductEnlistedReply>(new EnlistProduct(_rosterId, _state.ProductId), TimeSpan.FromSeconds(5))
+            .PipeTo(Self, failure: ex => new EnlistmentFailed(ex.GetType().Name));
 
     protected override void PreStart()
     {
         _marketplaces = ActorRegistry.For(Context.System).Get<MarketplaceRegion>();
+        _roster = ActorRegistry.For(Context.System).Get<RosterRegion>();
         SetReceiveTimeout(_settings.PassivateIdleAfter);
         base.PreStart();
     }
 
-    protected override void OnReplaySuccess()
-    {
-        // Timers die with the actor: whatever was unconfirmed before the stop is pushed again now.
-        if (PendingPushes().Count > 0) NoteChange();
-    }
+    // Timers die with the actor: once enlisted, whatever was unconfirmed before the stop is pushed again.
+    protected override void OnReplaySuccess() => RequestEnlistment();
 
     private void HandleUpdate(UpdateProduct cmd)
     {
@@ -161,4 +210,11 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
     {
         public static readonly FlushPushes Instance = new();
     }
+
+    private sealed class RetryEnlistment
+    {
+        public static readonly RetryEnlistment Instance = new();
+    }
+
+    private sealed record EnlistmentFailed(string Reason);
 }

@@ -1,4 +1,5 @@
 using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
 
 namespace CartonaActors.Engine.Serialization;
@@ -24,6 +25,10 @@ public static class Manifests
         [typeof(PushBatchDelivered)] = "marketplace-batch-delivered-v1",
         [typeof(PushBatchFailed)] = "marketplace-batch-failed-v1",
         [typeof(MarketplaceLedger)] = "marketplace-ledger-v1",
+        // product roster events and snapshot (persisted)
+        [typeof(ProductEnlisted)] = "roster-product-enlisted-v1",
+        [typeof(ProductDischarged)] = "roster-product-discharged-v1",
+        [typeof(RosterSnapshot)] = "roster-snapshot-v1",
         // messages between nodes
         [typeof(UpdateProduct)] = "product-update-v1",
         [typeof(ProductUpdateResult)] = "product-update-result-v1",
@@ -33,6 +38,10 @@ public static class Manifests
         [typeof(EnqueuePush)] = "marketplace-enqueue-push-v1",
         [typeof(GetMarketplaceStatus)] = "marketplace-get-status-v1",
         [typeof(MarketplaceStatus)] = "marketplace-status-v1",
+        [typeof(EnlistProduct)] = "roster-enlist-v1",
+        [typeof(ProductEnlistedReply)] = "roster-enlisted-reply-v1",
+        [typeof(DischargeProduct)] = "roster-discharge-v1",
+        [typeof(WakeProduct)] = "product-wake-v1",
     };
 
     public static readonly IReadOnlyDictionary<string, Type> ByManifest =
@@ -41,5 +50,6 @@ public static class Manifests
     /// <summary>Types that are written to the journal or snapshot store; each has a fixture in the tests.</summary>
     public static IEnumerable<Type> Persisted => ByType.Keys.Where(t =>
         typeof(IProductEvent).IsAssignableFrom(t) || typeof(IMarketplaceEvent).IsAssignableFrom(t)
-        || t == typeof(ProductState) || t == typeof(MarketplaceLedger));
+        || typeof(IRosterEvent).IsAssignableFrom(t)
+        || t == typeof(ProductState) || t == typeof(MarketplaceLedger) || t == typeof(RosterSnapshot));
 }

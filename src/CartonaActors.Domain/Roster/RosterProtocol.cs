@@ -1,0 +1,47 @@
+using CartonaActors.Domain.Products;
+
+namespace CartonaActors.Domain.Roster;
+
+/// <summary>
+/// The product roster: which products are active (and so may hold unconfirmed pushes), spread over a fixed
+/// number of buckets. A product enlists before it writes anything and is discharged only when it stops with
+/// everything confirmed, so after a crash the roster knows every product that must be woken to push again,
+/// without remembering the whole catalog.
+/// </summary>
+public interface IWithRosterId
+{
+    string RosterId { get; }
+}
+
+public static class RosterBuckets
+{
+    /// <summary>The roster bucket of a product: a hash stable across processes and versions (FNV-1a).</summary>
+    public static string Of(string productId, int buckets)
+    {
+        uint hash = 2166136261;
+        foreach (var c in productId)
+        {
+            hash ^= c;
+            hash *= 16777619;
+        }
+        return "roster-" + (hash % (uint)buckets).ToString("D3");
+    }
+}
+
+public sealed record EnlistProduct(string RosterId, string ProductId) : IWithRosterId, ICartonaSerializable;
+
+public sealed record ProductEnlistedReply(string ProductId) : ICartonaSerializable;
+
+public sealed record DischargeProduct(string RosterId, string ProductId) : IWithRosterId, ICartonaSerializable;
+
+/// <summary>Sent by the roster after a restart to a product that was active; starting it is the point.</summary>
+public sealed record WakeProduct(string ProductId) : IWithProductId, ICartonaSerializable;
+
+public interface IRosterEvent : IWithRosterId, ICartonaSerializable;
+
+public sealed record ProductEnlisted(string RosterId, string ProductId) : IRosterEvent;
+
+public sealed record ProductDischarged(string RosterId, string ProductId) : IRosterEvent;
+
+/// <summary>Snapshot of one roster bucket.</summary>
+public sealed record RosterSnapshot(IReadOnlyList<string> ProductIds) : ICartonaSerializable;

@@ -1,0 +1,84 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Hosting;
+using CartonaActors.Engine.Configuration;
+using CartonaActors.Engine.Hosting;
+using CartonaActors.Marketplaces;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CartonaActors.Engine.Tests;
+
+/// <summary>
+/// A real single-node cluster wired exactly like the service (same hosting extension), on a real SQL journal,
+/// talking real HTTP to the marketplace emulator.
+/// </summary>
+public sealed class TestNode : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private TestNode(IHost host)
+    {
+        _host = host;
+        System = host.Services.GetRequiredService<ActorSystem>();
+        var registry = host.Services.GetRequiredService<ActorRegistry>();
+        Products = registry.Get<ProductRegion>();
+        Marketplaces = registry.Get<MarketplaceRegion>();
+    }
+
+    public ActorSystem System { get; }
+    public IActorRef Products { get; }
+    public IActorRef Marketplaces { get; }
+
+    public static async Task<TestNode> StartAsync(CartonaActorsOptions options)
+    {
+        options.Cluster.Port = 0;
+        options.Cluster.ActorSystemName = "cartona-test";
+        var host = new HostBuilder()
+            .ConfigureLogging(l => l.ClearProviders())
+            .ConfigureServices(services => services.AddAkka(options.Cluster.ActorSystemName, akka => akka
+                .AddHocon("akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING", HoconAddMode.Prepend)
+                .WithCartonaActors(options)))
+            .Build();
+        await host.StartAsync();
+        var node = new TestNode(host);
+        await node.WaitUntilUpAsync();
+        return node;
+    }
+
+    private async Task WaitUntilUpAsync()
+    {
+        var up = new TaskCompletionSource();
+        Cluster.Get(System).RegisterOnMemberUp(() => up.TrySetResult());
+        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    /// <summary>Options for a node whose one connection "cartona" points at the given emulator URL.</summary>
+    public static CartonaActorsOptions Options(string baseUrl, string token, PersistenceOptions persistence) => new()
+    {
+        Persistence = persistence,
+        Sync = new SyncOptions
+        {
+            DebounceQuietWindow = TimeSpan.FromMilliseconds(100),
+            DebounceMaxDelay = TimeSpan.FromMilliseconds(500),
+            RetryMinBackoff = TimeSpan.FromMilliseconds(100),
+            RetryMaxBackoff = TimeSpan.FromSeconds(1),
+            ResendAfter = TimeSpan.FromSeconds(10),
+        },
+        Connections =
+        [
+            new ConnectionSettings
+            {
+                Name = "cartona", Platform = "cartona", BaseUrl = baseUrl, Token = token,
+                RequestsPerSecond = 50, Burst = 20, Timeout = TimeSpan.FromSeconds(5),
+            },
+        ],
+    };
+}
