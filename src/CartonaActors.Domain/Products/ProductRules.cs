@@ -91,7 +91,7 @@ public static class ProductRules
             if (scopeOf(listing.ConnectionId) is not { } scope) continue;
             if (listing.RejectedVersion >= state.Version) continue;
             var desired = Desired(state, scope);
-            if (desired.IsEmpty || desired == listing.Acknowledged) continue;
+            if (desired.IsEmpty() || desired == listing.Acknowledged) continue;
             items.Add(new PushItem(state.ProductId, listing.ConnectionId, listing.Ref, desired, state.Version));
         }
         return items;

@@ -6,5 +6,5 @@ namespace CartonaActors.Domain.Products;
 /// </summary>
 public sealed record PushedValues(decimal? Price, bool? UnlimitedStock, int? Quantity)
 {
-    public bool IsEmpty => Price is null && UnlimitedStock is null && Quantity is null;
+    public bool IsEmpty() => Price is null && UnlimitedStock is null && Quantity is null;
 }
