@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace CartonaActors.Benchmarks;
+
+/// <summary>Sends product changes to the service's ingress (<c>PUT /api/products/{id}</c>) and counts outcomes.</summary>
+public sealed class IngressClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly object _gate = new();
+    private List<double> _replyMs = [];
+    private int _ok, _errors;
+    private string? _firstError;
+
+    public IngressClient(Uri serviceRoot)
+    {
+        _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = serviceRoot,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+    }
+
+    /// <summary>Sends one change; true when the service answered 2xx. Never throws (except on cancellation).</summary>
+    public async Task<bool> PutAsync(int product, long seq, int? stock, bool link)
+    {
+        var body = new StringBuilder(128).Append("{\"price\":").Append(PriceCode.Json(seq));
+        if (stock is { } s) body.Append(",\"stock\":{\"WH1\":").Append(s.ToString(CultureInfo.InvariantCulture)).Append('}');
+        if (link) body.Append(",\"listings\":[{\"connection\":\"cartona\",\"internalProductId\":\"").Append(product).Append("\"}]");
+        body.Append('}');
+
+        var started = Stopwatch.GetTimestamp();
+        string? error;
+        try
+        {
+            using var content = new StringContent(body.ToString(), Encoding.UTF8, "application/json");
+            using var response = await _http.PutAsync($"api/products/{product}", content);
+            error = response.IsSuccessStatusCode ? null
+                : $"{(int)response.StatusCode} {Truncate(await response.Content.ReadAsStringAsync())}";
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            error = $"{ex.GetType().Name}: {ex.Message}";
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        lock (_gate)
+        {
+            _replyMs.Add(elapsed);
+            if (error is null) _ok++;
+            else
+            {
+                _errors++;
+                _firstError ??= $"product {product}: {error}";
+            }
+        }
+        return error is null;
+    }
+
+    /// <summary>Counts and reply times since the last call.</summary>
+    public IngressStats TakeStats()
+    {
+        lock (_gate)
+        {
+            var stats = new IngressStats(_ok, _errors, _firstError, _replyMs.ToArray());
+            _ok = _errors = 0;
+            _firstError = null;
+            _replyMs = [];
+            return stats;
+        }
+    }
+
+    public async Task<bool> IsReadyAsync()
+    {
+        try
+        {
+            using var response = await _http.GetAsync("healthz/ready");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static string Truncate(string s) => s.Length <= 200 ? s : s[..200] + "…";
+}
+
+public sealed record IngressStats(int Ok, int Errors, string? FirstError, double[] ReplyMs);
