@@ -13,18 +13,22 @@ namespace CartonaActors.Service;
 /// <summary>Builds the service: configuration, logs, the actor system, and the HTTP endpoints.</summary>
 public static class ServiceHost
 {
-    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? customize = null)
+    /// <param name="customize">Extra configuration (tests, benchmarks).</param>
+    /// <param name="extraLogging">Extra sinks; every log line of the service, Akka's included, goes through it.</param>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? customize = null,
+        Action<LoggerConfiguration>? extraLogging = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5080");
         customize?.Invoke(builder);
 
-        Log.Logger = new LoggerConfiguration()
+        var logging = new LoggerConfiguration()
             .MinimumLevel.Is(builder.Configuration.GetValue("CartonaActors:LogLevel", LogEventLevel.Information))
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
-            .CreateLogger();
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+        extraLogging?.Invoke(logging);
+        Log.Logger = logging.CreateLogger();
         builder.Host.UseSerilog(Log.Logger, dispose: false);
 
         var options = builder.Configuration.GetSection(CartonaActorsOptions.Section).Get<CartonaActorsOptions>() ?? new CartonaActorsOptions();

@@ -22,7 +22,7 @@ public static class SandboxMarketplace
         var seed = configuration.GetValue("CartonaActors:Sandbox:SeedProducts", 1000);
         // A fresh random token per run: the sandbox proves the auth path without a secret in code.
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        var emulator = await CartonaEmulator.StartAsync(new CartonaEmulatorOptions { Port = port, Tokens = [token] });
+        var emulator = await CartonaEmulator.StartAsync(new CartonaEmulatorOptions { Port = port, Tokens = new HashSet<string> { token } });
         emulator.Catalog.Seed(Enumerable.Range(1, seed).Select(i => ((long)(100000 + i), i.ToString())));
         options.Connections.Add(new ConnectionSettings
         {
