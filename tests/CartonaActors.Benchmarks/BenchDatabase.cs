@@ -60,22 +60,21 @@ public sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(kind, cs.ConnectionString, $"PostgreSQL database {name} on {cs.Host}:{cs.Port}", server, name);
     }
 
-    /// <summary>Rows in the journal table: one per persisted event.</summary>
-    public async Task<long> CountEventsAsync()
+    /// <summary>Rows in the journal table (one per persisted event) by manifest.</summary>
+    public async Task<EventCounts> CountEventsAsync()
     {
-        if (Kind == BenchDatabaseKind.Sqlite)
-        {
-            await using var connection = new SqliteConnection(ConnectionString);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM journal";
-            return Convert.ToInt64(await command.ExecuteScalarAsync());
-        }
-
-        await using var pg = new NpgsqlConnection(ConnectionString);
-        await pg.OpenAsync();
-        await using var pgCommand = new NpgsqlCommand("SELECT COUNT(*) FROM public.journal", pg);
-        return Convert.ToInt64(await pgCommand.ExecuteScalarAsync());
+        var sql = $"SELECT manifest, COUNT(*) FROM {(Kind == BenchDatabaseKind.Sqlite ? "journal" : "public.journal")} GROUP BY manifest";
+        await using System.Data.Common.DbConnection connection = Kind == BenchDatabaseKind.Sqlite
+            ? new SqliteConnection(ConnectionString)
+            : new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+            counts[reader.IsDBNull(0) ? "(none)" : reader.GetString(0)] = reader.GetInt64(1);
+        return new EventCounts(counts);
     }
 
     public async ValueTask DisposeAsync()

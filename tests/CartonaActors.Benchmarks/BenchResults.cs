@@ -28,11 +28,11 @@ public sealed record Percentiles(int Count, double P50, double P95, double P99, 
 
 public sealed record LinkResult(
     int Products, IngressStats Ingress, TimeSpan IngressTime, TimeSpan AllAppliedTime, bool TimedOut, int Outstanding,
-    Percentiles Latency, BulkCallStats Calls, long Events, ResourceUse Resources);
+    Percentiles Latency, BulkCallStats Calls, EventCounts Events, ResourceUse Resources);
 
 public sealed record SteadyPhaseResult(
-    SteadyResult Sending, IngressStats Ingress, Percentiles Latency, TimeSpan Quiescence, bool TimedOut, int Outstanding,
-    TimeSpan Duration, BulkCallStats Calls, long Events, ResourceUse Resources);
+    SteadyResult Sending, IngressStats Ingress, Percentiles Latency, Percentiles HotLatency, Percentiles ColdLatency, TimeSpan Quiescence, bool TimedOut, int Outstanding,
+    TimeSpan Duration, BulkCallStats Calls, EventCounts Events, ResourceUse Resources);
 
 public sealed record Verification(int Checked, int Mismatches, string[] Examples);
 

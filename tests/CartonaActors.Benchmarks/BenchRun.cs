@@ -12,7 +12,7 @@ public sealed class BenchRun(BenchOptions options, LogCapture logs, ResourceMete
     public async Task<RunResult> RunAsync(BenchDatabaseKind kind)
     {
         await using var database = await BenchDatabase.CreateAsync(kind);
-        var tracker = new LatencyTracker(options.Products);
+        var tracker = new LatencyTracker(options.Products, options.Hot);
         var log = new ChangeLog(options.Products);
         logs.Take();
         Progress($"{kind}: starting emulator and service on {database.Description}");
@@ -36,7 +36,7 @@ public sealed class BenchRun(BenchOptions options, LogCapture logs, ResourceMete
         var linkTo = DateTimeOffset.UtcNow;
         var linkEvents = await database.CountEventsAsync();
         var link = new LinkResult(options.Products, ingress.TakeStats(), ingressTime, allApplied, !linkedAll, tracker.Outstanding,
-            Percentiles.Of(tracker.TakeLatencies()), BulkCallStats.From(service.Emulator.Calls, linkFrom, linkTo), linkEvents, meter.Read());
+            Percentiles.Of(tracker.TakeLatencies().All), BulkCallStats.From(service.Emulator.Calls, linkFrom, linkTo), linkEvents, meter.Read());
 
         SteadyPhaseResult? steady = null;
         Verification? verification = null;
@@ -52,8 +52,10 @@ public sealed class BenchRun(BenchOptions options, LogCapture logs, ResourceMete
             var duration = Stopwatch.GetElapsedTime(steadyStarted);
             var resources = meter.Read();
             var steadyTo = DateTimeOffset.UtcNow;
-            var events = await database.CountEventsAsync() - linkEvents;
-            steady = new SteadyPhaseResult(sending, ingress.TakeStats(), Percentiles.Of(tracker.TakeLatencies()), quiescence, !quiet,
+            var events = (await database.CountEventsAsync()).Minus(linkEvents);
+            var latencies = tracker.TakeLatencies();
+            steady = new SteadyPhaseResult(sending, ingress.TakeStats(), Percentiles.Of(latencies.All),
+                Percentiles.Of(latencies.Hot), Percentiles.Of(latencies.Cold), quiescence, !quiet,
                 tracker.Outstanding, duration, BulkCallStats.From(service.Emulator.Calls, steadyFrom, steadyTo), events, resources);
         }
         verification = Verify(service, log);

@@ -8,13 +8,14 @@ namespace CartonaActors.Benchmarks;
 /// sequence ≤ s is resolved (a coalesced change is resolved by the later value that superseded it).
 /// Times are <see cref="Stopwatch.GetTimestamp"/> ticks.
 /// </summary>
-public sealed class LatencyTracker(int products)
+public sealed class LatencyTracker(int products, int hot)
 {
     private readonly object _gate = new();
     private readonly Queue<(long Seq, long SentAt)>[] _pending =
         Enumerable.Range(0, products + 1).Select(_ => new Queue<(long, long)>()).ToArray();
     private readonly long[] _appliedSeq = new long[products + 1];
-    private List<double> _latenciesMs = [];
+    private List<double> _coldMs = [];
+    private List<double> _hotMs = [];
     private int _outstanding;
 
     public int Outstanding { get { lock (_gate) return _outstanding; } }
@@ -23,7 +24,7 @@ public sealed class LatencyTracker(int products)
     {
         lock (_gate)
         {
-            if (seq <= _appliedSeq[product]) { _latenciesMs.Add(0); return; }
+            if (seq <= _appliedSeq[product]) { Record(product, 0); return; }
             _pending[product].Enqueue((seq, sentAt));
             _outstanding++;
         }
@@ -56,21 +57,25 @@ public sealed class LatencyTracker(int products)
             {
                 queue.Dequeue();
                 _outstanding--;
-                _latenciesMs.Add(Stopwatch.GetElapsedTime(e.SentAt, at).TotalMilliseconds);
+                Record(product, Stopwatch.GetElapsedTime(e.SentAt, at).TotalMilliseconds);
             }
         }
     }
 
-    /// <summary>Latencies recorded since the last call, in milliseconds.</summary>
-    public double[] TakeLatencies()
+    /// <summary>Latencies recorded since the last call, in milliseconds: all, and split by hot (1..hot) and cold products.</summary>
+    public (double[] All, double[] Hot, double[] Cold) TakeLatencies()
     {
         lock (_gate)
         {
-            var taken = _latenciesMs.ToArray();
-            _latenciesMs = [];
-            return taken;
+            var cold = _coldMs.ToArray();
+            var hotMs = _hotMs.ToArray();
+            _coldMs = [];
+            _hotMs = [];
+            return (cold.Concat(hotMs).ToArray(), hotMs, cold);
         }
     }
+
+    private void Record(int product, double ms) => (product <= hot ? _hotMs : _coldMs).Add(ms);
 
     /// <summary>Waits, polling, until no change is outstanding; false on timeout.</summary>
     public async Task<bool> WaitAllAppliedAsync(TimeSpan timeout)

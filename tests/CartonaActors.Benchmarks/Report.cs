@@ -27,7 +27,8 @@ public static class Report
         w.WriteLine($"  send->marketplace ms  {Pct(l.Latency)}");
         w.WriteLine($"  ingress reply ms      {Pct(Percentiles.Of(l.Ingress.ReplyMs))}");
         w.WriteLine($"  bulk-update calls     {Calls(l.Calls)}");
-        w.WriteLine($"  persisted events      {l.Events} ({Rate(l.Events, l.AllAppliedTime)}/s)");
+        w.WriteLine($"  persisted events      {l.Events.Total} ({Rate(l.Events.Total, l.AllAppliedTime)}/s)");
+        w.WriteLine($"    by type             {l.Events.Top(5)}");
         w.WriteLine($"  resources             {Res(l.Resources)}");
 
         if (r.Steady is { } s)
@@ -37,10 +38,17 @@ public static class Report
             w.WriteLine($"  ingress               {Rate(s.Ingress.Ok, s.Sending.SendWindow)}/s accepted, errors {s.Ingress.Errors}{FirstError(s.Ingress)}");
             w.WriteLine($"  ingress reply ms      {Pct(Percentiles.Of(s.Ingress.ReplyMs))}");
             w.WriteLine($"  change->marketplace ms {Pct(s.Latency)}");
+            if (o.Hot > 0)
+            {
+                w.WriteLine($"    hot products only   {Pct(s.HotLatency)}");
+                w.WriteLine($"    other products      {Pct(s.ColdLatency)}");
+            }
             w.WriteLine($"  quiescence            {S(s.Quiescence)} after the last change" +
                         (s.TimedOut ? $"  TIMED OUT with {s.Outstanding} changes outstanding" : ""));
             w.WriteLine($"  bulk-update calls     {Calls(s.Calls)}");
-            w.WriteLine($"  persisted events      {s.Events} ({Rate(s.Events, s.Duration)}/s over {S(s.Duration)})");
+            w.WriteLine($"  persisted events      {s.Events.Total} ({Rate(s.Events.Total, s.Duration)}/s over {S(s.Duration)}, " +
+                        $"{(s.Sending.Sent > 0 ? (double)s.Events.Total / s.Sending.Sent : 0).ToString("0.00", CultureInfo.InvariantCulture)} per change sent)");
+            w.WriteLine($"    by type             {s.Events.Top(5)}");
             w.WriteLine($"  resources             {Res(s.Resources)}");
         }
         else w.WriteLine("-- phase 2 skipped: phase 1 did not complete");
