@@ -146,6 +146,16 @@ public sealed class PushPipelineSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public void The_running_journal_uses_the_tuned_sqlite_settings()
+    {
+        var config = _node.System.Settings.Config;
+        Assert.Equal(1, config.GetInt("akka.persistence.journal.sql.parallelism"));
+        Assert.Equal(50_000, config.GetInt("akka.persistence.journal.sql.buffer-size"));
+        Assert.Equal("Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster", config.GetString("akka.cluster.downing-provider-class"));
+        Assert.Equal("akka.persistence.journal.sql", config.GetString("akka.persistence.journal.plugin"));
+    }
+
+    [Fact]
     public void An_update_naming_an_unknown_connection_is_refused_and_writes_nothing()
     {
         var probe = _kit.CreateTestProbe();
