@@ -1,0 +1,31 @@
+namespace CartonaActors.Erp;
+
+/// <summary>
+/// What the sync reads from Odoo, whatever the transport (JSON-RPC today, JSON-2 on Odoo 19+). Every method is
+/// one or a few batched calls, never one call per record. Failures surface as <see cref="OdooException"/>s.
+/// </summary>
+public interface IOdooCatalog
+{
+    Task<IReadOnlyList<OdooWarehouse>> ReadWarehousesAsync(CancellationToken ct);
+
+    /// <summary>Number of variants, archived included (for load progress).</summary>
+    Task<int> CountVariantsAsync(CancellationToken ct);
+
+    /// <summary>Variants with id &gt; <paramref name="afterId"/>, by id, archived included: keyset paging.</summary>
+    Task<IReadOnlyList<OdooVariant>> ReadVariantsAfterAsync(long afterId, int limit, CancellationToken ct);
+
+    /// <summary>The given variants, archived included; ids that no longer exist are simply absent.</summary>
+    Task<IReadOnlyList<OdooVariant>> ReadVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct);
+
+    /// <summary><c>free_qty</c> of each variant in one warehouse (context <c>warehouse_id</c>), one call.</summary>
+    Task<IReadOnlyDictionary<long, decimal>> ReadFreeQuantitiesAsync(IReadOnlyCollection<long> variantIds, long warehouseId, CancellationToken ct);
+
+    /// <summary>The variants concerned by records of a model: product.product itself, product.template's
+    /// variants, stock.quant's / stock.move's product_id. Unknown records are skipped.</summary>
+    Task<IReadOnlyList<long>> ResolveVariantIdsAsync(string model, IReadOnlyCollection<long> recordIds, CancellationToken ct);
+
+    /// <summary>Records of <paramref name="model"/> with write_date ≥ <paramref name="since"/>, ordered by
+    /// (write_date, id), strictly after the keyset position (<paramref name="afterWriteDate"/>, <paramref name="afterId"/>)
+    /// when given. Supported models: product.product, product.template, stock.quant, stock.move.</summary>
+    Task<IReadOnlyList<OdooChange>> ReadChangedAsync(string model, DateTime since, DateTime? afterWriteDate, long afterId, int limit, CancellationToken ct);
+}

@@ -1,0 +1,24 @@
+namespace CartonaActors.Erp;
+
+/// <summary>How to reach one Odoo 18 database (section <c>CartonaActors:Odoo</c>). Absent Url = no ERP connector.</summary>
+public sealed class OdooSettings
+{
+    /// <summary>Server root, e.g. https://erp.example.com/ (the client posts to <c>/jsonrpc</c>).</summary>
+    public string Url { get; set; } = "";
+    public string Database { get; set; } = "";
+
+    /// <summary>The integration user's login.</summary>
+    public string Login { get; set; } = "";
+
+    /// <summary>The user's API key (sent as the password). Secret: set CartonaActors__Odoo__ApiKey. Never logged.</summary>
+    public string ApiKey { get; set; } = "";
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Records per search_read page (catalog load, poller).</summary>
+    public int PageSize { get; set; } = 1000;
+
+    /// <summary>Optional boolean field on product.product meaning "unlimited stock" (the Cartona module's
+    /// <c>cartona_is_unlimited_stock</c>); null or empty = no such field.</summary>
+    public string? UnlimitedStockField { get; set; }
+}
