@@ -41,7 +41,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         _settings = settings;
         ConnectionId = connectionId;
         PersistenceId = "marketplace-" + connectionId;
-        _bucket = new TokenBucket(settings.Connection.RequestsPerSecond, settings.Connection.Burst, DateTimeOffset.UtcNow);
+        _bucket = PacingMargin.BucketFor(settings.Connection, DateTimeOffset.UtcNow);
         _batchLimit = settings.Connection.MaxBatchSize;
 
         Recover<SnapshotOffer>(offer =>
