@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Flurl.Http;
+
+namespace CartonaActors.Erp;
+
+/// <summary>
+/// Odoo's external API over JSON-RPC 2.0 (<c>POST &lt;Url&gt;/jsonrpc</c>): <c>common.authenticate</c> once, then
+/// <c>object.execute_kw</c> with the API key as the password on every call, as Odoo re-checks it per call.
+/// One HTTP call per method call, no retries: the caller decides, helped by <see cref="OdooException.IsTransient"/>.
+/// </summary>
+public sealed class OdooJsonRpcTransport : IOdooTransport, IDisposable
+{
+    private readonly OdooSettings _settings;
+    private readonly FlurlClient _http;
+    private readonly SecretScrubber _scrubber;
+    private readonly OdooErrorClassifier _classifier;
+    private readonly SemaphoreSlim _authGate = new(1, 1);
+    private long _nextId;
+    private long? _uid;
+
+    public OdooJsonRpcTransport(OdooSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (string.IsNullOrWhiteSpace(settings.Url)) throw new ArgumentException("OdooSettings.Url is required.", nameof(settings));
+        _settings = settings;
+        _scrubber = new SecretScrubber(settings.ApiKey);
+        _classifier = new OdooErrorClassifier(settings, _scrubber);
+        _http = new FlurlClient(settings.Url.TrimEnd('/') + "/");
+        _http.Settings.Timeout = settings.Timeout;
+        // Odoo answers errors with HTTP 200; any other status is a proxy or server failure we classify ourselves.
+        _http.Settings.AllowedHttpStatusRange = "*";
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Concurrent first callers share one <c>authenticate</c> call; a refusal is not cached.</remarks>
+    public async Task<long> AuthenticateAsync(CancellationToken ct)
+    {
+        if (_uid is { } cached) return cached;
+        await _authGate.WaitAsync(ct);
+        try
+        {
+            if (_uid is { } raced) return raced;
+            var result = await CallAsync("common", "authenticate",
+                [_settings.Database, _settings.Login, _settings.ApiKey, new Dictionary<string, object?>()], "authenticate", ct);
+            if (result.ValueKind != JsonValueKind.Number || !result.TryGetInt64(out var uid))
+                throw new OdooAuthenticationException(_scrubber.Scrub(
+                    $"Odoo refused login '{_settings.Login}' on database '{_settings.Database}' at {_settings.Url}: " +
+                    "check the API key, that the user is active and that the database name is right."));
+            _uid = uid;
+            return uid;
+        }
+        finally
+        {
+            _authGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<JsonElement> ExecuteKwAsync(string model, string method, IReadOnlyList<object?> args,
+        IReadOnlyDictionary<string, object?>? kwargs, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        ArgumentNullException.ThrowIfNull(args);
+        var uid = await AuthenticateAsync(ct);
+        return await CallAsync("object", "execute_kw",
+            [_settings.Database, uid, _settings.ApiKey, model, method, args, kwargs ?? new Dictionary<string, object?>()],
+            $"{model}.{method}", ct);
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _authGate.Dispose();
+    }
+
+    private async Task<JsonElement> CallAsync(string service, string method, IReadOnlyList<object?> args,
+        string operation, CancellationToken ct)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        var body = RequestBody(id, service, method, args);
+        string text;
+        int status;
+        try
+        {
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await _http.Request("jsonrpc").PostAsync(content, cancellationToken: ct);
+            status = response.StatusCode;
+            text = await response.GetStringAsync() ?? "";
+        }
+        catch (Exception) when (ct.IsCancellationRequested)
+        {
+            ct.ThrowIfCancellationRequested();
+            throw; // unreachable: ThrowIfCancellationRequested always throws here
+        }
+        catch (FlurlHttpTimeoutException ex)
+        {
+            throw new OdooServerException(
+                $"Odoo {operation} at {Url} timed out after {_settings.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
+                Detached(ex));
+        }
+        catch (Exception ex) when (ex is FlurlHttpException or HttpRequestException or IOException or OperationCanceledException)
+        {
+            throw new OdooServerException(
+                $"Odoo {operation} at {Url} failed: {_scrubber.Excerpt(ex.InnerException?.Message ?? ex.Message)}", Detached(ex));
+        }
+
+        if (status is < 200 or > 299)
+            throw new OdooServerException($"Odoo {operation} at {Url} answered HTTP {status}: {_scrubber.Excerpt(text)}");
+        return ReadResult(text, operation);
+    }
+
+    private JsonElement ReadResult(string text, string operation)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException)
+        {
+            throw new OdooServerException($"Odoo {operation} at {Url} answered a body that is not JSON: {_scrubber.Excerpt(text)}");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                if (root.TryGetProperty("error", out var error)) throw _classifier.Classify(error, operation);
+                if (root.TryGetProperty("result", out var result)) return result.Clone();
+            }
+            throw new OdooServerException($"Odoo {operation} at {Url} answered without result or error: {_scrubber.Excerpt(text)}");
+        }
+    }
+
+    private string Url => _scrubber.Scrub(_settings.Url);
+
+    // The HTTP stack's exception may quote the request (and with it the key); keep only a scrubbed copy.
+    private HttpRequestException Detached(Exception ex) =>
+        new(_scrubber.Excerpt($"{ex.GetType().Name}: {ex.InnerException?.Message ?? ex.Message}", 500));
+
+    private static string RequestBody(long id, string service, string method, IReadOnlyList<object?> args)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("jsonrpc", "2.0");
+            writer.WriteString("method", "call");
+            writer.WriteNumber("id", id);
+            writer.WriteStartObject("params");
+            writer.WriteString("service", service);
+            writer.WriteString("method", method);
+            writer.WritePropertyName("args");
+            JsonSerializer.Serialize(writer, args);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
