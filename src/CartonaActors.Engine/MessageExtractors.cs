@@ -1,4 +1,5 @@
 using Akka.Cluster.Sharding;
+using CartonaActors.Domain.Erp;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
@@ -18,4 +19,9 @@ public sealed class MarketplaceMessageExtractor(int shards) : HashCodeMessageExt
 public sealed class RosterMessageExtractor(int shards) : HashCodeMessageExtractor(shards)
 {
     public override string? EntityId(object message) => (message as IWithRosterId)?.RosterId;
+}
+
+public sealed class ErpTaskMessageExtractor(int shards) : HashCodeMessageExtractor(shards)
+{
+    public override string? EntityId(object message) => (message as IWithErpTaskId)?.TaskId;
 }

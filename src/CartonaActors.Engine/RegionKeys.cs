@@ -8,3 +8,9 @@ public sealed class MarketplaceRegion;
 
 /// <summary>ActorRegistry key of the product roster shard region.</summary>
 public sealed class RosterRegion;
+
+/// <summary>ActorRegistry key of the ERP connector's task region (model pollers, catalog load).</summary>
+public sealed class ErpRegion;
+
+/// <summary>ActorRegistry key of this node's Odoo change collector (webhook hints).</summary>
+public sealed class OdooChangeCollectorKey;

@@ -37,4 +37,8 @@ public sealed class ConnectionSettings
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool Enabled { get; set; } = true;
+
+    /// <summary>When an Odoo connector runs: list every active, saleable Odoo variant on this connection under
+    /// internal_product_id = variant id (what the Cartona module does).</summary>
+    public bool ListErpVariants { get; set; } = true;
 }

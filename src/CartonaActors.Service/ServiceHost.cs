@@ -51,9 +51,12 @@ public static class ServiceHost
         app.MapProductEndpoints();
         app.MapConnectionEndpoints();
         app.MapClusterEndpoints();
+        app.MapOdooWebhookEndpoints();
+        app.MapErpEndpoints();
         app.Lifetime.ApplicationStopped.Register(() => sandbox?.DisposeAsync().AsTask().GetAwaiter().GetResult());
-        Log.Information("CartonaActors starting: journal {Provider}, {Connections} marketplace connection(s): {Names}",
-            options.Persistence.Provider, options.Connections.Count, string.Join(", ", options.Connections.Select(c => c.Name)));
+        Log.Information("CartonaActors starting: journal {Provider}, {Connections} marketplace connection(s): {Names}, Odoo connector {Erp}",
+            options.Persistence.Provider, options.Connections.Count, string.Join(", ", options.Connections.Select(c => c.Name)),
+            options.ErpEnabled ? $"on ({options.Odoo.Url}, database {options.Odoo.Database}, user {options.Odoo.Login})" : "off");
         return app;
     }
 }

@@ -19,14 +19,36 @@ public class ProductRulesSpecs
         new("sku-1", price, stock, null, link ? [new ListingRequest("cartona", Ref51)] : null, null);
 
     [Fact]
-    public void Every_change_bumps_the_version_and_a_repeat_writes_nothing()
+    public void An_update_is_one_event_holding_only_what_changed_and_a_repeat_writes_nothing()
     {
         var s = Fold(ProductState.Empty("sku-1"), Update(10m, new() { ["A"] = 3 }, link: true));
-        Assert.Equal(3, s.Version);
+        Assert.Equal(1, s.Version);
         var (events, _) = ProductRules.Decide(s, Update(10m, new() { ["A"] = 3 }, link: true), _ => true);
         Assert.Empty(events);
-        var (more, _) = ProductRules.Decide(s, Update(11m), _ => true);
-        Assert.Equal(4, Assert.Single(more).Version);
+        var (more, _) = ProductRules.Decide(s, Update(10m, new() { ["A"] = 3, ["B"] = 1 }), _ => true);
+        var updated = Assert.IsType<ProductUpdated>(Assert.Single(more));
+        Assert.Equal(2, updated.Version);
+        Assert.Null(updated.Price);
+        Assert.Equal(new Dictionary<string, decimal> { ["B"] = 1 }, updated.Stock);
+    }
+
+    [Fact]
+    public void Journals_written_with_per_field_events_still_fold_to_the_same_state()
+    {
+        var reference = new ExternalProductRef(ExternalIdKind.InternalProductId, "51");
+        IProductEvent[] legacy =
+        [
+            new ListingLinked("sku-1", "cartona", reference, 1), new PriceSet("sku-1", 10m, 2), new StockSet("sku-1", "A", 3, 3),
+            new UnlimitedStockSet("sku-1", false, 4),
+        ];
+        var old = legacy.Aggregate(ProductState.Empty("sku-1"), ProductRules.Apply);
+        var now = Fold(ProductState.Empty("sku-1"), new UpdateProduct("sku-1", 10m, new Dictionary<string, decimal> { ["A"] = 3 }, false,
+            [new ListingRequest("cartona", reference)], null));
+        Assert.Equal(ProductRules.Desired(now, Everything), ProductRules.Desired(old, Everything));
+        Assert.Equal(now.Listings["cartona"].Ref, old.Listings["cartona"].Ref);
+        var (sameAgain, _) = ProductRules.Decide(old, new UpdateProduct("sku-1", 10m, new Dictionary<string, decimal> { ["A"] = 3 }, false,
+            [new ListingRequest("cartona", reference)], null), _ => true);
+        Assert.Empty(sameAgain);
     }
 
     [Fact]

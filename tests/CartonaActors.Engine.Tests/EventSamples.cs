@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CartonaActors.Domain.Erp;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
@@ -13,6 +14,8 @@ public static class EventSamples
 
     public static readonly IReadOnlyList<object> All =
     [
+        new ProductUpdated("sku-1", 7, 12.5m, false, new Dictionary<string, decimal> { ["WH1"] = 40m, ["WH2"] = -3.5m },
+            [new ListingRequest("cartona", Ref)], ["shopify"]),
         new PriceSet("sku-1", 12.5m, 3),
         new StockSet("sku-1", "WH1", 40m, 4),
         new UnlimitedStockSet("sku-1", true, 5),
@@ -31,5 +34,9 @@ public static class EventSamples
         new ProductEnlisted("roster-007", "sku-1"),
         new ProductDischarged("roster-007", "sku-1"),
         new RosterSnapshot(["sku-1", "sku-2"]),
+        new ErpCursorAdvanced("poller-stock.quant", new DateTime(2026, 11, 24, 12, 29, 59, 123, DateTimeKind.Utc)),
+        new CatalogLoadStarted("catalog-load", 100_000, At),
+        new CatalogPageLoaded("catalog-load", 1000, 1000, At),
+        new CatalogLoadCompleted("catalog-load", At),
     ];
 }

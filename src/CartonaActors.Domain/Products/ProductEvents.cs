@@ -16,3 +16,17 @@ public sealed record PushAcknowledged(string ProductId, string ConnectionId, lon
 
 /// <summary>A marketplace refused the product at that version; it is not pushed again until it changes.</summary>
 public sealed record PushRejected(string ProductId, string ConnectionId, long Version, string Reason) : IProductEvent;
+
+/// <summary>
+/// Everything one ERP update changed, as one event: one journal write per update however many fields moved.
+/// Only the parts that changed are set. Supersedes the per-field events above, which stay readable because
+/// journals written before it hold them.
+/// </summary>
+public sealed record ProductUpdated(
+    string ProductId,
+    long Version,
+    decimal? Price,
+    bool? UnlimitedStock,
+    IReadOnlyDictionary<string, decimal>? Stock,
+    IReadOnlyList<ListingRequest>? Linked,
+    IReadOnlyList<string>? Unlinked) : IProductEvent;

@@ -17,23 +17,17 @@ public static class ProductRules
         var error = ProductValidation.Validate(cmd, isKnownConnection);
         if (error is not null) return ([], error);
 
-        var events = new List<IProductEvent>();
-        var version = state.Version;
-        var id = state.ProductId;
-        foreach (var link in cmd.Listings ?? [])
-            if (!state.Listings.TryGetValue(link.ConnectionId, out var existing) || existing.Ref != link.Ref)
-                events.Add(new ListingLinked(id, link.ConnectionId, link.Ref, ++version));
-        foreach (var connection in cmd.UnlinkConnections ?? [])
-            if (state.Listings.ContainsKey(connection))
-                events.Add(new ListingUnlinked(id, connection, ++version));
-        if (cmd.Price is { } price && state.Price != price)
-            events.Add(new PriceSet(id, price, ++version));
-        if (cmd.UnlimitedStock is { } unlimited && state.UnlimitedStock != unlimited)
-            events.Add(new UnlimitedStockSet(id, unlimited, ++version));
-        foreach (var (warehouse, qty) in (cmd.StockByWarehouse ?? new Dictionary<string, decimal>()).OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            if (!state.StockByWarehouse.TryGetValue(warehouse, out var current) || current != qty)
-                events.Add(new StockSet(id, warehouse, qty, ++version));
-        return (events, null);
+        var linked = (cmd.Listings ?? [])
+            .Where(l => !state.Listings.TryGetValue(l.ConnectionId, out var existing) || existing.Ref != l.Ref).ToList();
+        var unlinked = (cmd.UnlinkConnections ?? []).Where(state.Listings.ContainsKey).Distinct().ToList();
+        decimal? price = cmd.Price is { } p && state.Price != p ? p : null;
+        bool? unlimited = cmd.UnlimitedStock is { } u && state.UnlimitedStock != u ? u : null;
+        var stock = (cmd.StockByWarehouse ?? new Dictionary<string, decimal>())
+            .Where(kv => !state.StockByWarehouse.TryGetValue(kv.Key, out var current) || current != kv.Value)
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        if (linked.Count == 0 && unlinked.Count == 0 && price is null && unlimited is null && stock.Count == 0) return ([], null);
+        return ([new ProductUpdated(state.ProductId, state.Version + 1, price, unlimited,
+            stock.Count > 0 ? stock : null, linked.Count > 0 ? linked : null, unlinked.Count > 0 ? unlinked : null)], null);
     }
 
     /// <summary>The event recording a marketplace's confirmation, unless it is older than one already recorded.</summary>
@@ -50,6 +44,7 @@ public static class ProductRules
 
     public static ProductState Apply(ProductState state, IProductEvent evt) => evt switch
     {
+        ProductUpdated e => ApplyUpdate(state, e),
         PriceSet e => state with { Price = e.Price, Version = e.Version },
         StockSet e => state with { StockByWarehouse = state.StockByWarehouse.SetItem(e.Warehouse, e.FreeQuantity), Version = e.Version },
         UnlimitedStockSet e => state with { UnlimitedStock = e.Unlimited, Version = e.Version },
@@ -70,6 +65,24 @@ public static class ProductRules
         },
         _ => state,
     };
+
+    private static ProductState ApplyUpdate(ProductState state, ProductUpdated e)
+    {
+        var listings = state.Listings;
+        foreach (var connection in e.Unlinked ?? []) listings = listings.Remove(connection);
+        // A new external id means the marketplace has confirmed nothing about it yet.
+        foreach (var link in e.Linked ?? []) listings = listings.SetItem(link.ConnectionId, new Listing(link.ConnectionId, link.Ref, null, 0, null, 0));
+        var stock = state.StockByWarehouse;
+        foreach (var (warehouse, qty) in e.Stock ?? new Dictionary<string, decimal>()) stock = stock.SetItem(warehouse, qty);
+        return state with
+        {
+            Version = e.Version,
+            Price = e.Price ?? state.Price,
+            UnlimitedStock = e.UnlimitedStock ?? state.UnlimitedStock,
+            StockByWarehouse = stock,
+            Listings = listings,
+        };
+    }
 
     /// <summary>The values a connection should show for this product now.</summary>
     public static PushedValues Desired(ProductState state, ConnectionScope scope)

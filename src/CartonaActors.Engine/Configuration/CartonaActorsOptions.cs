@@ -1,3 +1,4 @@
+using CartonaActors.Erp;
 using CartonaActors.Marketplaces;
 
 namespace CartonaActors.Engine.Configuration;
@@ -14,6 +15,41 @@ public sealed class CartonaActorsOptions
 
     /// <summary>Marketplace connections. When empty, the service runs the in-process Cartona sandbox.</summary>
     public List<ConnectionSettings> Connections { get; set; } = [];
+
+    /// <summary>The Odoo 18 database the catalog comes from. Without a Url the ERP connector is off and
+    /// products come only through the HTTP ingress.</summary>
+    public OdooSettings Odoo { get; set; } = new();
+
+    public ErpSyncOptions ErpSync { get; set; } = new();
+
+    public bool ErpEnabled => !string.IsNullOrWhiteSpace(Odoo.Url);
+}
+
+public sealed class ErpSyncOptions
+{
+    /// <summary>Secret that Odoo's webhook URL must carry (?token=… or header X-Webhook-Token). Required when
+    /// the ERP connector is on. Secret: set CartonaActors__ErpSync__WebhookSecret.</summary>
+    public string WebhookSecret { get; set; } = "";
+
+    /// <summary>Webhooks arriving within this window become one batched read from Odoo.</summary>
+    public TimeSpan CollectWindow { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Odoo 18 posts webhooks before its transaction commits: the touched variants are read again
+    /// after this delay, when the commit has landed.</summary>
+    public TimeSpan SettleDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Each poll re-reads this much before its cursor: write_date is the transaction's start time, so a
+    /// long transaction commits rows behind a cursor that already moved on.</summary>
+    public TimeSpan PollOverlap { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Models the poller watches. product.product's write_date also moves with its template;
+    /// stock.quant's with every quantity and reservation change.</summary>
+    public List<string> PolledModels { get; set; } = ["product.product", "stock.quant"];
+
+    /// <summary>Product updates in flight at once while feeding a page (keeps the journal queue bounded).</summary>
+    public int FeedConcurrency { get; set; } = 256;
 }
 
 public enum PersistenceProvider { Sqlite, PostgreSql }

@@ -5,10 +5,12 @@ using CartonaActors.Domain.Connections;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Sync;
 using CartonaActors.Engine.Configuration;
+using CartonaActors.Engine.Erp;
 using CartonaActors.Engine.Marketplaces;
 using CartonaActors.Engine.Products;
 using CartonaActors.Engine.Roster;
 using CartonaActors.Engine.Serialization;
+using CartonaActors.Erp;
 using CartonaActors.Marketplaces;
 
 namespace CartonaActors.Engine.Hosting;
@@ -19,7 +21,8 @@ public static class CartonaHostingExtensions
     public static AkkaConfigurationBuilder WithCartonaActors(
         this AkkaConfigurationBuilder builder,
         CartonaActorsOptions options,
-        Func<ConnectionSettings, IMarketplaceClient>? clientFactory = null)
+        Func<ConnectionSettings, IMarketplaceClient>? clientFactory = null,
+        Func<OdooSettings, IOdooCatalog>? odooFactory = null)
     {
         var connections = options.Connections.Where(c => c.Enabled).ToList();
         foreach (var c in connections) MarketplaceClientFactory.Validate(c);
@@ -31,7 +34,8 @@ public static class CartonaHostingExtensions
             .WithCartonaSerialization()
             .WithCartonaCluster(options.Cluster)
             .WithCartonaPersistence(options.Persistence)
-            .WithCartonaEntities(options, connections, clientFactory ?? MarketplaceClientFactory.Create);
+            .WithCartonaEntities(options, connections, clientFactory ?? MarketplaceClientFactory.Create)
+            .WithCartonaErp(options, odooFactory ?? OdooCatalogFactory.Create);
     }
 
     public static AkkaConfigurationBuilder WithCartonaSerialization(this AkkaConfigurationBuilder builder) =>
@@ -79,7 +83,7 @@ public static class CartonaHostingExtensions
 
     /// <summary>For the few entities that must run without being asked (connections, roster buckets): their
     /// shard restarts them with the node. Never for products or orders (akka.net #7447).</summary>
-    private static ShardOptions BoundedAndRemembered() => new()
+    internal static ShardOptions BoundedAndRemembered() => new()
     {
         Role = ClusterSetup.Role,
         StateStoreMode = StateStoreMode.DData,

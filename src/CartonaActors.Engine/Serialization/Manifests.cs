@@ -1,3 +1,4 @@
+using CartonaActors.Domain.Erp;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
@@ -12,7 +13,8 @@ public static class Manifests
 {
     public static readonly IReadOnlyDictionary<Type, string> ByType = new Dictionary<Type, string>
     {
-        // product events and snapshot (persisted)
+        // product events and snapshot (persisted); the per-field events are only read from older journals
+        [typeof(ProductUpdated)] = "product-updated-v1",
         [typeof(PriceSet)] = "product-price-set-v1",
         [typeof(StockSet)] = "product-stock-set-v1",
         [typeof(UnlimitedStockSet)] = "product-unlimited-stock-set-v1",
@@ -29,6 +31,11 @@ public static class Manifests
         [typeof(ProductEnlisted)] = "roster-product-enlisted-v1",
         [typeof(ProductDischarged)] = "roster-product-discharged-v1",
         [typeof(RosterSnapshot)] = "roster-snapshot-v1",
+        // ERP connector events (persisted)
+        [typeof(ErpCursorAdvanced)] = "erp-cursor-advanced-v1",
+        [typeof(CatalogLoadStarted)] = "erp-catalog-load-started-v1",
+        [typeof(CatalogPageLoaded)] = "erp-catalog-page-loaded-v1",
+        [typeof(CatalogLoadCompleted)] = "erp-catalog-load-completed-v1",
         // messages between nodes
         [typeof(UpdateProduct)] = "product-update-v1",
         [typeof(ProductUpdateResult)] = "product-update-result-v1",
@@ -42,6 +49,12 @@ public static class Manifests
         [typeof(ProductEnlistedReply)] = "roster-enlisted-reply-v1",
         [typeof(DischargeProduct)] = "roster-discharge-v1",
         [typeof(WakeProduct)] = "product-wake-v1",
+        [typeof(PollNow)] = "erp-poll-now-v1",
+        [typeof(GetPollerStatus)] = "erp-get-poller-status-v1",
+        [typeof(PollerStatus)] = "erp-poller-status-v1",
+        [typeof(StartCatalogLoad)] = "erp-start-catalog-load-v1",
+        [typeof(GetCatalogLoadProgress)] = "erp-get-catalog-load-progress-v1",
+        [typeof(CatalogLoadProgress)] = "erp-catalog-load-progress-v1",
     };
 
     public static readonly IReadOnlyDictionary<string, Type> ByManifest =
@@ -51,5 +64,6 @@ public static class Manifests
     public static IEnumerable<Type> Persisted => ByType.Keys.Where(t =>
         typeof(IProductEvent).IsAssignableFrom(t) || typeof(IMarketplaceEvent).IsAssignableFrom(t)
         || typeof(IRosterEvent).IsAssignableFrom(t)
+        || t == typeof(ErpCursorAdvanced) || t == typeof(CatalogLoadStarted) || t == typeof(CatalogPageLoaded) || t == typeof(CatalogLoadCompleted)
         || t == typeof(ProductState) || t == typeof(MarketplaceLedger) || t == typeof(RosterSnapshot));
 }

@@ -1,0 +1,141 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Hosting;
+using Akka.Persistence;
+using CartonaActors.Domain.Erp;
+using CartonaActors.Erp;
+
+namespace CartonaActors.Engine.Erp;
+
+/// <summary>
+/// "Sync all variants": reads the whole catalog in keyset pages (one search_read plus one free_qty read per
+/// warehouse per page) and feeds every variant to its product. Each page is persisted once fed, so a crash
+/// resumes after the last fed page instead of starting over, and progress is visible while it runs.
+/// </summary>
+public sealed class CatalogLoadEntity : ReceivePersistentActor, IWithTimers
+{
+    private readonly ErpTaskSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly string _taskId;
+    private ErpProductFeeder _feeder = null!;
+    private CatalogLoadProgress _progress = CatalogLoadProgress.None;
+    private bool _pageInFlight;
+    private int _failures;
+
+    public static Props PropsFor(string taskId, ErpTaskSettings settings) => Props.Create(() => new CatalogLoadEntity(taskId, settings));
+
+    public CatalogLoadEntity(string taskId, ErpTaskSettings settings)
+    {
+        _settings = settings;
+        _taskId = taskId;
+        PersistenceId = "erp-" + taskId;
+
+        Recover<CatalogLoadStarted>(e => _progress = new CatalogLoadProgress(true, e.Total, 0, 0, e.At, null, null));
+        Recover<CatalogPageLoaded>(e => _progress = _progress with { Read = _progress.Read + e.Count, AfterId = e.LastId });
+        Recover<CatalogLoadCompleted>(e => _progress = _progress with { Running = false, CompletedAt = e.At });
+
+        Command<StartCatalogLoad>(_ =>
+        {
+            if (_progress.Running)
+            {
+                Sender.Tell(_progress);
+                return;
+            }
+            var replyTo = Sender;
+            _settings.Odoo.CountVariantsAsync(CancellationToken.None).PipeTo(Self,
+                success: total => new Counted(total, replyTo),
+                failure: ex => new CountFailed(ex is OdooException ? ex.Message : ex.GetType().Name, replyTo));
+        });
+        Command<Counted>(c => Persist(new CatalogLoadStarted(_taskId, c.Total, DateTimeOffset.UtcNow), e =>
+        {
+            _progress = new CatalogLoadProgress(true, e.Total, 0, 0, e.At, null, null);
+            _log.Info("Catalog load started: {Total} variants in Odoo", e.Total);
+            c.ReplyTo.Tell(_progress);
+            NextPage();
+        }));
+        Command<CountFailed>(f =>
+        {
+            _progress = _progress with { LastError = f.Reason };
+            f.ReplyTo.Tell(_progress);
+        });
+        Command<NextPageDue>(_ => NextPage());
+        Command<PageFed>(p =>
+        {
+            _pageInFlight = false;
+            _failures = 0;
+            if (p.Count == 0)
+            {
+                Persist(new CatalogLoadCompleted(_taskId, DateTimeOffset.UtcNow), e =>
+                {
+                    _progress = _progress with { Running = false, CompletedAt = e.At, LastError = null };
+                    var seconds = (e.At - _progress.StartedAt!.Value).TotalSeconds;
+                    _log.Info("Catalog load complete: {Read} variants in {Seconds:0.0} s ({Rate:0}/s)", _progress.Read, seconds, _progress.Read / Math.Max(seconds, 0.001));
+                });
+                return;
+            }
+            Persist(new CatalogPageLoaded(_taskId, p.LastId, p.Count, DateTimeOffset.UtcNow), e =>
+            {
+                _progress = _progress with { Read = _progress.Read + e.Count, AfterId = e.LastId, LastError = null };
+                _log.Info("Catalog load: {Read}/{Total} variants ({Percent:0}%)", _progress.Read, _progress.Total,
+                    100.0 * _progress.Read / Math.Max(1, _progress.Total));
+                NextPage();
+            });
+        });
+        Command<PageFailed>(f =>
+        {
+            _pageInFlight = false;
+            _failures++;
+            _progress = _progress with { LastError = f.Reason };
+            var retryIn = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, _failures)));
+            _log.Warning("Catalog load page after id {AfterId} failed ({Reason}); retrying in {RetryIn}", _progress.AfterId, f.Reason, retryIn);
+            Timers.StartSingleTimer("retry", NextPageDue.Instance, retryIn);
+        });
+        Command<GetCatalogLoadProgress>(_ => Sender.Tell(_progress));
+        Command<StopEntity>(_ => Context.Stop(Self));
+    }
+
+    public override string PersistenceId { get; }
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        _feeder = _settings.FeederFor(ActorRegistry.For(Context.System).Get<ProductRegion>());
+        base.PreStart();
+    }
+
+    protected override void OnReplaySuccess()
+    {
+        if (!_progress.Running) return;
+        _log.Info("Resuming catalog load after variant {AfterId} ({Read}/{Total})", _progress.AfterId, _progress.Read, _progress.Total);
+        NextPage();
+    }
+
+    private void NextPage()
+    {
+        if (_pageInFlight || !_progress.Running) return;
+        _pageInFlight = true;
+        LoadPageAsync(_progress.AfterId).PipeTo(Self,
+            failure: ex => new PageFailed(ex is OdooException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}"));
+    }
+
+    private async Task<object> LoadPageAsync(long afterId)
+    {
+        var variants = await _settings.Odoo.ReadVariantsAfterAsync(afterId, _settings.PageSize, CancellationToken.None);
+        if (variants.Count == 0) return new PageFed(afterId, 0);
+        await _feeder.FeedVariantsAsync(variants, CancellationToken.None);
+        return new PageFed(variants.Max(v => v.Id), variants.Count);
+    }
+
+    private sealed record Counted(int Total, IActorRef ReplyTo);
+
+    private sealed record CountFailed(string Reason, IActorRef ReplyTo);
+
+    private sealed record PageFed(long LastId, int Count);
+
+    private sealed record PageFailed(string Reason);
+
+    private sealed class NextPageDue
+    {
+        public static readonly NextPageDue Instance = new();
+    }
+}

@@ -1,0 +1,67 @@
+using Akka.Actor;
+using CartonaActors.Domain.Products;
+using CartonaActors.Erp;
+using CartonaActors.Marketplaces;
+
+namespace CartonaActors.Engine.Erp;
+
+/// <summary>What one feed did.</summary>
+public sealed record FeedResult(int Variants, int Changed, int Refused);
+
+/// <summary>
+/// Reads variants and their per-warehouse free quantity from Odoo in batches and hands each product entity its
+/// update, with a bounded number in flight so a catalog-wide burst cannot overflow the journal queue.
+/// Shared by webhooks, the poller and the catalog load: one way to turn Odoo data into product updates.
+/// </summary>
+public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IReadOnlyList<ConnectionSettings> connections, int pageSize, int concurrency)
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(60);
+    private readonly IReadOnlyList<string> _connections = connections.Where(c => c.ListErpVariants).Select(c => c.Name).ToList();
+    private IReadOnlyList<OdooWarehouse>? _warehouses;
+
+    public async Task<FeedResult> FeedIdsAsync(IReadOnlyCollection<long> variantIds, CancellationToken ct)
+    {
+        var total = new FeedResult(0, 0, 0);
+        foreach (var chunk in variantIds.Distinct().Chunk(pageSize))
+        {
+            var variants = await odoo.ReadVariantsAsync(chunk, ct);
+            var r = await FeedVariantsAsync(variants, ct);
+            total = new FeedResult(total.Variants + r.Variants, total.Changed + r.Changed, total.Refused + r.Refused);
+        }
+        return total;
+    }
+
+    public async Task<FeedResult> FeedVariantsAsync(IReadOnlyList<OdooVariant> variants, CancellationToken ct)
+    {
+        if (variants.Count == 0) return new FeedResult(0, 0, 0);
+        var ids = variants.Select(v => v.Id).ToList();
+        var stock = new Dictionary<long, Dictionary<string, decimal>>();
+        foreach (var warehouse in await WarehousesInScopeAsync(ct))
+            foreach (var (variantId, qty) in await odoo.ReadFreeQuantitiesAsync(ids, warehouse.Id, ct))
+            {
+                if (!stock.TryGetValue(variantId, out var byCode)) stock[variantId] = byCode = new Dictionary<string, decimal>(StringComparer.Ordinal);
+                byCode[warehouse.Code] = qty;
+            }
+
+        var changed = 0;
+        var refused = 0;
+        await Parallel.ForEachAsync(variants, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (v, _) =>
+        {
+            var update = OdooProductMapping.ToUpdate(v, stock.GetValueOrDefault(v.Id) ?? new Dictionary<string, decimal>(), _connections);
+            var result = await products.Ask<ProductUpdateResult>(update, AskTimeout, ct);
+            if (!result.Accepted) Interlocked.Increment(ref refused);
+            else if (result.EventsWritten > 0) Interlocked.Increment(ref changed);
+        });
+        return new FeedResult(variants.Count, changed, refused);
+    }
+
+    /// <summary>The warehouses any connection sells from (a connection with none sells from all).</summary>
+    private async Task<IReadOnlyList<OdooWarehouse>> WarehousesInScopeAsync(CancellationToken ct)
+    {
+        _warehouses ??= await odoo.ReadWarehousesAsync(ct);
+        var scoped = connections.Where(c => c.ListErpVariants).ToList();
+        if (scoped.Count == 0 || scoped.Any(c => c.Warehouses.Count == 0)) return _warehouses;
+        var codes = scoped.SelectMany(c => c.Warehouses).ToHashSet(StringComparer.Ordinal);
+        return _warehouses.Where(w => codes.Contains(w.Code)).ToList();
+    }
+}

@@ -1,0 +1,8 @@
+using Akka.Actor;
+using CartonaActors.Engine.Configuration;
+using CartonaActors.Erp;
+
+namespace CartonaActors.Engine.Erp;
+
+/// <summary>What the ERP connector's actors are built with.</summary>
+public sealed record ErpTaskSettings(IOdooCatalog Odoo, ErpSyncOptions Sync, int PageSize, Func<IActorRef, ErpProductFeeder> FeederFor);

@@ -1,0 +1,47 @@
+using Akka.Actor;
+using Akka.Cluster.Hosting;
+using Akka.Hosting;
+using CartonaActors.Domain.Erp;
+using CartonaActors.Engine.Configuration;
+using CartonaActors.Engine.Erp;
+using CartonaActors.Erp;
+
+namespace CartonaActors.Engine.Hosting;
+
+public static class ErpSetup
+{
+    /// <summary>
+    /// The Odoo connector: a change collector on every node (webhooks land anywhere), and remembered ERP task
+    /// entities (one poller per model, the catalog load) that run on one node of the cluster and resume after a
+    /// restart. Off when no Odoo URL is configured.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithCartonaErp(this AkkaConfigurationBuilder builder, CartonaActorsOptions options,
+        Func<OdooSettings, IOdooCatalog> odooFactory)
+    {
+        if (!options.ErpEnabled) return builder;
+        if (string.IsNullOrWhiteSpace(options.ErpSync.WebhookSecret))
+            throw new ArgumentException("CartonaActors:ErpSync:WebhookSecret is required when CartonaActors:Odoo:Url is set");
+        var odoo = odooFactory(options.Odoo);
+        var connections = options.Connections.Where(c => c.Enabled).ToList();
+        var settings = new ErpTaskSettings(odoo, options.ErpSync, options.Odoo.PageSize,
+            products => new ErpProductFeeder(odoo, products, connections, options.Odoo.PageSize, options.ErpSync.FeedConcurrency));
+
+        return builder
+            .WithShardRegion<ErpRegion>("erp",
+                id => id == ErpTasks.CatalogLoad ? CatalogLoadEntity.PropsFor(id, settings) : ErpPollerEntity.PropsFor(id, settings),
+                new ErpTaskMessageExtractor(options.Cluster.ShardCount),
+                CartonaHostingExtensions.BoundedAndRemembered())
+            .WithActors((system, registry) =>
+            {
+                var collector = system.ActorOf(OdooChangeCollector.PropsFor(odoo, settings.FeederFor(registry.Get<ProductRegion>()),
+                    options.ErpSync.CollectWindow, options.ErpSync.SettleDelay), "odoo-change-collector");
+                registry.Register<OdooChangeCollectorKey>(collector);
+            })
+            .AddStartup((_, registry) =>
+            {
+                // Starting each poller once is enough: the region remembers them from then on.
+                var erp = registry.Get<ErpRegion>();
+                foreach (var model in options.ErpSync.PolledModels) erp.Tell(new PollNow(ErpTasks.PollerOf(model)));
+            });
+    }
+}

@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Akka.Actor;
+using Akka.Hosting;
+using CartonaActors.Engine;
+using CartonaActors.Engine.Configuration;
+using CartonaActors.Engine.Erp;
+
+namespace CartonaActors.Service.Api;
+
+public static class OdooWebhookEndpoints
+{
+    /// <summary>Models whose webhooks mean "re-read these variants".</summary>
+    public static readonly IReadOnlySet<string> ProductModels = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "product.product", "product.template", "stock.quant", "stock.move",
+    };
+
+    /// <summary>
+    /// Receives Odoo 18's "Send Webhook Notification" posts. They carry no signature, so the URL (or a header)
+    /// must carry the configured secret. The body is only a hint of which record changed: Odoo sends it before
+    /// its transaction commits, so the values are read back from Odoo, never taken from here.
+    /// Answers fast: Odoo gives up after 1 s and never retries.
+    /// </summary>
+    public static void MapOdooWebhookEndpoints(this WebApplication app) =>
+        app.MapPost("/webhooks/odoo", async (HttpRequest request, CartonaActorsOptions options, ActorRegistry registry,
+            IngressLog ingressLog, ILogger<OdooWebhookEndpoints.OdooWebhookMarker> log) =>
+        {
+            IResult Refuse(int status, string reason)
+            {
+                log.LogWarning("Refused Odoo webhook: {Reason}", reason);
+                ingressLog.Refused(null, "odoo webhook: " + reason);
+                return Results.Json(new { error = reason }, statusCode: status);
+            }
+
+            if (!options.ErpEnabled) return Refuse(StatusCodes.Status404NotFound, "the Odoo connector is not configured");
+            var presented = request.Headers["X-Webhook-Token"].FirstOrDefault() ?? request.Query["token"].FirstOrDefault();
+            if (!SecretMatches(presented, options.ErpSync.WebhookSecret))
+                return Refuse(StatusCodes.Status401Unauthorized, "missing or wrong webhook token");
+
+            JsonElement body;
+            try
+            {
+                body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            }
+            catch (JsonException ex)
+            {
+                return Refuse(StatusCodes.Status400BadRequest, $"malformed JSON body: {ex.Message}");
+            }
+            if (body.ValueKind != JsonValueKind.Object
+                || !body.TryGetProperty("_model", out var model) || model.ValueKind != JsonValueKind.String
+                || !body.TryGetProperty("_id", out var id) || !id.TryGetInt64(out var recordId))
+                return Refuse(StatusCodes.Status400BadRequest, "the body must be an object with \"_model\" (string) and \"_id\" (integer), as Odoo's webhook action sends");
+            var modelName = model.GetString()!;
+            if (!ProductModels.Contains(modelName))
+                return Refuse(StatusCodes.Status422UnprocessableEntity, $"model '{modelName}' is not one the sync follows ({string.Join(", ", ProductModels)})");
+
+            registry.Get<OdooChangeCollectorKey>().Tell(new ErpRecordsTouched(modelName, [recordId]));
+            return Results.Accepted(value: new { model = modelName, id = recordId });
+        });
+
+    /// <summary>Compares digests so neither content nor length leaks through timing.</summary>
+    private static bool SecretMatches(string? presented, string expected) =>
+        presented is not null && CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+
+    /// <summary>Log category.</summary>
+    public sealed class OdooWebhookMarker;
+}
