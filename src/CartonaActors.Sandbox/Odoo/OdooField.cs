@@ -1,0 +1,21 @@
+namespace CartonaActors.Sandbox.Odoo;
+
+/// <summary>Computes a non-stored field of one record, from what <paramref name="view"/> shows (committed data or
+/// a transaction's own changes) and the call's context.</summary>
+public delegate object? OdooCompute(OdooRecord record, OdooComputeContext view);
+
+/// <summary>One field of an emulated model.</summary>
+/// <param name="Relation">Target model of a many2one / x2many.</param>
+/// <param name="Default">Value for <c>create</c> when not given (stored fields).</param>
+/// <param name="Compute">Set for non-stored computed fields: readable, not searchable, writes ignored.</param>
+/// <param name="Indexed">Many2one kept in a reverse index (target id → records), for fast lookups by parent.</param>
+public sealed record OdooField(
+    string Name,
+    OdooFieldType Type,
+    string? Relation = null,
+    object? Default = null,
+    OdooCompute? Compute = null,
+    bool Indexed = false)
+{
+    public bool IsStored => Compute is null;
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+
+namespace CartonaActors.Sandbox.Odoo;
+
+/// <summary>The ORM methods every model answers: search_read, read, search, search_count, create, write, unlink.</summary>
+internal static class OrmMethods
+{
+    public static readonly IReadOnlyDictionary<string, OdooMethod> All = new Dictionary<string, OdooMethod>(StringComparer.Ordinal)
+    {
+        ["search_read"] = call => Task.FromResult<object?>(SearchRead(call)),
+        ["read"] = call => Task.FromResult<object?>(Read(call)),
+        ["search"] = call => Task.FromResult<object?>(Search(call)),
+        ["search_count"] = call => Task.FromResult<object?>(SearchCount(call)),
+        ["create"] = CreateAsync,
+        ["write"] = WriteAsync,
+        ["unlink"] = UnlinkAsync,
+    };
+
+    private static List<List<KeyValuePair<string, object?>>> SearchRead(OdooMethodCall call)
+    {
+        var fields = RecordFormatter.Resolve(call.Model, Strings(call.Arg(1, "fields")));
+        var formatter = Formatter(call, fields);
+        return call.Store.Read(source =>
+        {
+            var context = call.ComputeContext(source);
+            return Matching(call, source, 2).Select(r => formatter.Format(r, context)).ToList();
+        });
+    }
+
+    private static List<List<KeyValuePair<string, object?>>> Read(OdooMethodCall call)
+    {
+        var ids = call.Ids();
+        var fields = RecordFormatter.Resolve(call.Model, Strings(call.Arg(1, "fields")));
+        var formatter = Formatter(call, fields);
+        return call.Store.Read(source =>
+        {
+            var missing = ids.Where(id => source.Find(call.Model.Name, id) is null).ToArray();
+            if (missing.Length > 0) throw OdooFault.Missing(call.Model.Name, missing, call.Uid);
+            var context = call.ComputeContext(source);
+            return ids.Distinct().Select(id => formatter.Format(source.Find(call.Model.Name, id)!, context)).ToList();
+        });
+    }
+
+    private static List<long> Search(OdooMethodCall call) =>
+        call.Store.Read(source => Matching(call, source, 1).Select(r => r.Id).ToList());
+
+    private static int SearchCount(OdooMethodCall call) =>
+        call.Store.Read(source => Filtered(call, source).Count());
+
+    private static async Task<object?> CreateAsync(OdooMethodCall call)
+    {
+        var arg = call.Arg(0, "vals_list");
+        var many = arg.ValueKind == JsonValueKind.Array;
+        var valsList = many ? arg.EnumerateArray().ToArray() : [arg];
+        var ids = new List<long>();
+        await call.TransactAsync(tx =>
+        {
+            foreach (var vals in valsList) ids.Add(tx.Create(call.Model.Name, Values(call, vals)));
+        });
+        return many ? ids : ids[0];
+    }
+
+    private static async Task<object?> WriteAsync(OdooMethodCall call)
+    {
+        var ids = call.Ids();
+        var vals = Values(call, call.Arg(1, "vals"));
+        await call.TransactAsync(tx => tx.Write(call.Model.Name, ids, vals));
+        return true;
+    }
+
+    private static async Task<object?> UnlinkAsync(OdooMethodCall call)
+    {
+        var ids = call.Ids();
+        await call.TransactAsync(tx => tx.Unlink(call.Model.Name, ids));
+        return true;
+    }
+
+    /// <summary>Records matching the call's domain (with active_test), ordered, offset and limit applied.
+    /// <paramref name="offsetIndex"/> is where offset, limit, order sit when passed positionally
+    /// (<c>search_read(domain, fields, offset, limit, order)</c>, <c>search(domain, offset, limit, order)</c>).</summary>
+    private static IEnumerable<OdooRecord> Matching(OdooMethodCall call, IRecordSource source, int offsetIndex)
+    {
+        var order = RecordOrder.Parse(call.Model, StringOrNull(call.Arg(offsetIndex + 2, "order")));
+        var offset = IntOrNull(call.Arg(offsetIndex, "offset")) ?? 0;
+        var limit = IntOrNull(call.Arg(offsetIndex + 1, "limit"));
+        var sorted = Filtered(call, source).Order(order).Skip(offset);
+        return limit is { } l ? sorted.Take(l).ToList() : sorted.ToList();
+    }
+
+    private static IEnumerable<OdooRecord> Filtered(OdooMethodCall call, IRecordSource source)
+    {
+        var domain = DomainFilter.Compile(call.Model, call.Arg(0, "domain"));
+        var hideArchived = call.Model.HasActive && call.ActiveTest && !domain.MentionsActive;
+        return source.All(call.Model.Name).Where(r => domain.Matches(r) && (!hideArchived || r["active"] is true));
+    }
+
+    private static RecordFormatter Formatter(OdooMethodCall call, IReadOnlyList<OdooField> fields)
+    {
+        // load defaults to "_classic_read" ([id, name] pairs); JSON null (Python None) sends bare ids.
+        var classic = !call.Kwargs.TryGetValue("load", out var load) || load.ValueKind == JsonValueKind.String;
+        return new RecordFormatter(call.Store, call.Model, fields, classic);
+    }
+
+    private static Dictionary<string, object?> Values(OdooMethodCall call, JsonElement vals)
+    {
+        if (vals.ValueKind != JsonValueKind.Object) throw OdooFault.Type($"{call.Model.Name}.{call.Method}(): values must be a dict");
+        return vals.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
+    }
+
+    private static IReadOnlyList<string> Strings(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(e => e.GetString() ?? "").ToArray() : [];
+
+    private static string? StringOrNull(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static int? IntOrNull(JsonElement value) => value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
+}

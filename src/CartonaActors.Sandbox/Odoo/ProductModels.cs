@@ -1,0 +1,81 @@
+namespace CartonaActors.Sandbox.Odoo;
+
+/// <summary>
+/// The slice of Odoo 18's product and stock models the sync reads (odoo.md §2.1–2.2): stored fields as the
+/// database has them, and the non-stored computes (lst_price, sale_ok, free_qty, qty_available) evaluated on read.
+/// A quant carries warehouse_id directly, standing in for its location.
+/// </summary>
+internal static class ProductModels
+{
+    public const string Company = "res.company";
+    public const string Warehouse = "stock.warehouse";
+    public const string Template = "product.template";
+    public const string Variant = "product.product";
+    public const string Quant = "stock.quant";
+    public const string Move = "stock.move";
+
+    public static IEnumerable<OdooModel> All()
+    {
+        yield return new OdooModel(Company).Char("name");
+
+        yield return new OdooModel(Warehouse)
+            .Char("name").Char("code").Active()
+            .Many2One("company_id", Company)
+            .Many2One("lot_stock_id", "stock.location");
+
+        var template = new OdooModel(Template)
+            .Char("name").Float("list_price", 1m).Boolean("sale_ok", true).Active()
+            .Many2One("company_id", Company)
+            .Computed("default_code", OdooFieldType.Char, (t, v) =>
+                Variants(t, v.Source).ToArray() is [var only] ? only["default_code"] : null)
+            .Computed("product_variant_ids", OdooFieldType.X2Many,
+                (t, v) => Variants(t, v.Source).Where(p => p["active"] is true).Select(p => p.Id).Order().ToArray(), Variant);
+        // product.product.write_date is a stored compute over the template's: a template write bumps its variants.
+        template.Dependents = (t, source) => Variants(t, source).Select(p => (Variant, p.Id));
+        yield return template;
+
+        yield return new OdooModel(Variant)
+            {
+                DisplayName = (p, source) =>
+                    p["default_code"] is string code ? $"[{code}] {TemplateOf(p, source)?["name"]}" : $"{TemplateOf(p, source)?["name"]}",
+            }
+            .Many2One("product_tmpl_id", Template, indexed: true)
+            .Char("default_code").Active()
+            .Many2One("company_id", Company)
+            .Float("price_extra")
+            .Boolean("cartona_is_unlimited_stock")
+            .Computed("name", OdooFieldType.Char, (p, v) => TemplateOf(p, v.Source)?["name"])
+            .Computed("lst_price", OdooFieldType.Float, (p, v) =>
+                ((decimal?)TemplateOf(p, v.Source)?["list_price"] ?? 0m) + ((decimal?)p["price_extra"] ?? 0m))
+            .Computed("list_price", OdooFieldType.Float, (p, v) => TemplateOf(p, v.Source)?["list_price"])
+            .Computed("sale_ok", OdooFieldType.Boolean, (p, v) => TemplateOf(p, v.Source)?["sale_ok"] ?? false)
+            .Computed("qty_available", OdooFieldType.Float, (p, v) => Quants(p, v).Sum(q => (decimal?)q["quantity"] ?? 0m))
+            .Computed("free_qty", OdooFieldType.Float, (p, v) =>
+                Quants(p, v).Sum(q => ((decimal?)q["quantity"] ?? 0m) - ((decimal?)q["reserved_quantity"] ?? 0m)));
+
+        yield return new OdooModel(Quant) { DisplayName = (q, _) => $"Quant {q.Id}" }
+            .Many2One("product_id", Variant, indexed: true)
+            .Many2One("warehouse_id", Warehouse)
+            .Float("quantity").Float("reserved_quantity")
+            .Computed("available_quantity", OdooFieldType.Float,
+                (q, _) => ((decimal?)q["quantity"] ?? 0m) - ((decimal?)q["reserved_quantity"] ?? 0m));
+
+        yield return new OdooModel(Move)
+            .Char("name")
+            .Many2One("product_id", Variant, indexed: true)
+            .Many2One("warehouse_id", Warehouse)
+            .Float("product_uom_qty")
+            .Selection("state", "draft");
+    }
+
+    private static OdooRecord? TemplateOf(OdooRecord variant, IRecordSource source) =>
+        variant["product_tmpl_id"] is long id ? source.Find(Template, id) : null;
+
+    private static IEnumerable<OdooRecord> Variants(OdooRecord template, IRecordSource source) =>
+        source.Referencing(Variant, "product_tmpl_id", template.Id);
+
+    // Quants in the context's warehouses (all warehouses when the context names none).
+    private static IEnumerable<OdooRecord> Quants(OdooRecord variant, OdooComputeContext view) =>
+        view.Source.Referencing(Quant, "product_id", variant.Id)
+            .Where(q => view.WarehouseIds is null || (q["warehouse_id"] is long w && view.WarehouseIds.Contains(w)));
+}
