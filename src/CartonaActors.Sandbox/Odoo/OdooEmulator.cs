@@ -26,11 +26,13 @@ public sealed class OdooEmulator : IAsyncDisposable
     private readonly TransactionRunner _runner;
     private readonly WebhookSender _webhooks;
     private readonly ConcurrentQueue<OdooRecordedCall> _calls;
+    private readonly UserDirectory _users;
 
     private OdooEmulator(WebApplication app, OdooEmulatorOptions options, OdooStore store, TransactionRunner runner,
         WebhookSender webhooks, ConcurrentDictionary<string, OdooWebhookTarget> targets,
-        ConcurrentQueue<OdooRecordedCall> calls, string baseUrl)
+        ConcurrentQueue<OdooRecordedCall> calls, UserDirectory users, string baseUrl)
     {
+        _users = users;
         _app = app;
         Options = options;
         Store = store;
@@ -97,7 +99,8 @@ public sealed class OdooEmulator : IAsyncDisposable
         var webhooks = new WebhookSender(options, options.Clock);
         var runner = new TransactionRunner(store, options, webhooks, targets);
         var calls = new ConcurrentQueue<OdooRecordedCall>();
-        var handler = new OdooRpcHandler(options, options.Users.ToArray(), store, runner, calls.Enqueue,
+        var users = new UserDirectory(options.Users);
+        var handler = new OdooRpcHandler(options, users.Snapshot, store, runner, calls.Enqueue,
             app.Lifetime.ApplicationStopping);
         app.Run(handler.HandleAsync);
 
@@ -113,7 +116,7 @@ public sealed class OdooEmulator : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var emulator = new OdooEmulator(app, options, store, runner, webhooks, targets, calls, address.TrimEnd('/') + "/");
+        var emulator = new OdooEmulator(app, options, store, runner, webhooks, targets, calls, users, address.TrimEnd('/') + "/");
         emulator.Seed(ProductModels.Company, [new Dictionary<string, object?> { ["name"] = "My Company" }]);
         return emulator;
     }
@@ -258,6 +261,10 @@ public sealed class OdooEmulator : IAsyncDisposable
             var reserved = ((decimal?)quant["reserved_quantity"] ?? 0m) + quantity;
             tx.Write(ProductModels.Quant, [quant.Id], new Dictionary<string, object?> { ["reserved_quantity"] = reserved });
         }, mode, ct: ct);
+
+    /// <summary>Adds a user or replaces the one with the same uid: a rotated or revoked API key, a deactivated user.
+    /// Takes effect on the next call, as Odoo re-checks the key on every call.</summary>
+    public void SetUser(OdooUser user) => _users.Set(user);
 
     /// <summary>The committed record, or null.</summary>
     public OdooRecord? Find(string model, long id) => Store.Read(s => s.Find(model, id));

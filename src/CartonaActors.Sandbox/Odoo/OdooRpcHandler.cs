@@ -10,7 +10,7 @@ namespace CartonaActors.Sandbox.Odoo;
 /// </summary>
 internal sealed class OdooRpcHandler(
     OdooEmulatorOptions options,
-    IReadOnlyList<OdooUser> users,
+    Func<IReadOnlyList<OdooUser>> users,
     OdooStore store,
     TransactionRunner runner,
     Action<OdooRecordedCall> record,
@@ -121,7 +121,7 @@ internal sealed class OdooRpcHandler(
         if (method is not ("execute_kw" or "execute")) throw new OdooFault("builtins.KeyError", $"'exp_{method}'");
         if (args.Length < 5) throw OdooFault.Type($"{method}() missing required positional arguments");
         var uid = args[1].ValueKind == JsonValueKind.Number ? args[1].GetInt64() : -1;
-        var user = users.FirstOrDefault(u => u.Uid == uid && u.Active && u.ApiKey == Arg(args, 2));
+        var user = users().FirstOrDefault(u => u.Uid == uid && u.Active && u.ApiKey == Arg(args, 2));
         if (Arg(args, 0) != options.Database || user is null) throw OdooFault.AccessDenied();
 
         var modelName = Arg(args, 3) ?? "";
@@ -153,7 +153,7 @@ internal sealed class OdooRpcHandler(
 
     private OdooUser? Login(string? database, string? login, string? key) =>
         database == options.Database
-            ? users.FirstOrDefault(u => u.Active && u.Login == login && !string.IsNullOrEmpty(key) && u.ApiKey == key)
+            ? users().FirstOrDefault(u => u.Active && u.Login == login && !string.IsNullOrEmpty(key) && u.ApiKey == key)
             : null;
 
     private static string? Arg(JsonElement[] args, int index) =>

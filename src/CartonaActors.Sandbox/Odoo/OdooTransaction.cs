@@ -59,7 +59,8 @@ public sealed class OdooTransaction
                 var updated = target.Find(model, id)!.With(stored);
                 target.Put(model, updated);
                 changed.Add((model, id));
-                foreach (var (dependentModel, dependentId) in definition.Dependents?.Invoke(updated, target) ?? [])
+                // Materialised first: putting the dependents changes the index being enumerated.
+                foreach (var (dependentModel, dependentId) in definition.Dependents?.Invoke(updated, target).ToArray() ?? [])
                 {
                     if (target.Find(dependentModel, dependentId) is not { } dependent) continue;
                     target.Put(dependentModel, dependent.With([new("write_date", Now)]));
