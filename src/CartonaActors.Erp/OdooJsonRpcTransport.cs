@@ -18,7 +18,7 @@ public sealed class OdooJsonRpcTransport : IOdooTransport, IDisposable
     private readonly OdooErrorClassifier _classifier;
     private readonly SemaphoreSlim _authGate = new(1, 1);
     private long _nextId;
-    private long? _uid;
+    private long _uid; // 0 = not authenticated yet (Odoo uids start at 1); a long is read atomically, a long? is not
 
     public OdooJsonRpcTransport(OdooSettings settings)
     {
@@ -37,18 +37,20 @@ public sealed class OdooJsonRpcTransport : IOdooTransport, IDisposable
     /// <remarks>Concurrent first callers share one <c>authenticate</c> call; a refusal is not cached.</remarks>
     public async Task<long> AuthenticateAsync(CancellationToken ct)
     {
-        if (_uid is { } cached) return cached;
+        var cached = Interlocked.Read(ref _uid);
+        if (cached != 0) return cached;
         await _authGate.WaitAsync(ct);
         try
         {
-            if (_uid is { } raced) return raced;
+            var raced = Interlocked.Read(ref _uid);
+            if (raced != 0) return raced;
             var result = await CallAsync("common", "authenticate",
                 [_settings.Database, _settings.Login, _settings.ApiKey, new Dictionary<string, object?>()], "authenticate", ct);
-            if (result.ValueKind != JsonValueKind.Number || !result.TryGetInt64(out var uid))
+            if (result.ValueKind != JsonValueKind.Number || !result.TryGetInt64(out var uid) || uid <= 0)
                 throw new OdooAuthenticationException(_scrubber.Scrub(
                     $"Odoo refused login '{_settings.Login}' on database '{_settings.Database}' at {_settings.Url}: " +
                     "check the API key, that the user is active and that the database name is right."));
-            _uid = uid;
+            Interlocked.Exchange(ref _uid, uid);
             return uid;
         }
         finally

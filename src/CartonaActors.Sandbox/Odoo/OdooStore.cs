@@ -10,10 +10,11 @@ public sealed class OdooStore : IRecordSource
     private readonly object _gate = new();
     private readonly Dictionary<string, ModelTable> _tables = new(StringComparer.Ordinal);
 
-    /// <summary>Registered models by name. Register every model before serving calls.</summary>
+    /// <summary>Registered models by name. Register every model before it is called: registration is not meant to
+    /// race with calls.</summary>
     public IReadOnlyDictionary<string, OdooModel> Models => _tables.ToDictionary(t => t.Key, t => t.Value.Model);
 
-    /// <summary>Adds a model (or replaces an empty one's definition).</summary>
+    /// <summary>Adds a model; registering a name again replaces its definition and drops its records.</summary>
     public void Register(OdooModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
