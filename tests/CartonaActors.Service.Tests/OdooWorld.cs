@@ -1,0 +1,136 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CartonaActors.Erp;
+using CartonaActors.Sandbox.Cartona;
+using CartonaActors.Sandbox.Odoo;
+
+namespace CartonaActors.Service.Tests;
+
+/// <summary>Emulated Odoo 18 -> the real service -> emulated Cartona accounts, all over loopback HTTP.</summary>
+public sealed class OdooWorld : IAsyncDisposable
+{
+    public const string ApiKey = "odoo-key-0f3c9b1e7d2a";
+    public const string Login = "sync@example.com";
+    public const string WebhookSecret = "hook-secret-8c1d";
+    public const string CartonaToken = "odoo-world-cartona-token";
+
+    private OdooWorld(OdooEmulator odoo, IReadOnlyDictionary<string, CartonaEmulator> cartona, TestService service)
+    {
+        Odoo = odoo;
+        Cartona = cartona;
+        Service = service;
+        Reader = new OdooCatalog(new OdooJsonRpcTransport(Settings(odoo)), Settings(odoo));
+    }
+
+    public OdooEmulator Odoo { get; }
+    public IReadOnlyDictionary<string, CartonaEmulator> Cartona { get; }
+    public TestService Service { get; }
+
+    /// <summary>Reads Odoo's truth over JSON-RPC, independent of the service.</summary>
+    public OdooCatalog Reader { get; }
+
+    public string WebhookUrl => $"{Service.Http.BaseAddress}webhooks/odoo?token={WebhookSecret}";
+
+    /// <param name="connections">Connection name -> warehouse codes it sells from.</param>
+    public static async Task<OdooWorld> StartAsync(Action<OdooEmulator> seed, IReadOnlyDictionary<string, string[]> connections,
+        int cartonaProducts, Dictionary<string, string?>? extra = null)
+    {
+        var odoo = await OdooEmulator.StartAsync(new OdooEmulatorOptions { Database = "erp", Users = { new OdooUser(2, Login, ApiKey) } });
+        seed(odoo);
+        var cartona = new Dictionary<string, CartonaEmulator>();
+        var settings = new Dictionary<string, string?>
+        {
+            ["CartonaActors:Persistence:Provider"] = "Sqlite",
+            ["CartonaActors:Persistence:ConnectionString"] =
+                $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("cartona-odoo-").FullName, "journal.db")}",
+            ["CartonaActors:Odoo:Url"] = odoo.BaseUrl,
+            ["CartonaActors:Odoo:Database"] = "erp",
+            ["CartonaActors:Odoo:Login"] = Login,
+            ["CartonaActors:Odoo:ApiKey"] = ApiKey,
+            ["CartonaActors:ErpSync:WebhookSecret"] = WebhookSecret,
+            ["CartonaActors:ErpSync:SettleDelay"] = "00:00:00.5",
+            ["CartonaActors:ErpSync:PollInterval"] = "00:00:01",
+            ["CartonaActors:ErpSync:PollOverlap"] = "00:00:30",
+        };
+        var n = 0;
+        foreach (var (name, warehouses) in connections)
+        {
+            var emulator = await CartonaEmulator.StartAsync(new CartonaEmulatorOptions
+            {
+                Tokens = new HashSet<string> { CartonaToken }, RecordRequestBodies = false,
+            });
+            emulator.Catalog.Seed(Enumerable.Range(1, cartonaProducts).Select(i => ((long)(700_000 + i), i.ToString())));
+            cartona[name] = emulator;
+            settings[$"CartonaActors:Connections:{n}:Name"] = name;
+            settings[$"CartonaActors:Connections:{n}:BaseUrl"] = emulator.BaseUrl;
+            settings[$"CartonaActors:Connections:{n}:Token"] = CartonaToken;
+            for (var w = 0; w < warehouses.Length; w++) settings[$"CartonaActors:Connections:{n}:Warehouses:{w}"] = warehouses[w];
+            n++;
+        }
+        foreach (var (k, v) in extra ?? []) settings[k] = v;
+        var service = await TestService.StartAsync(settings);
+        var world = new OdooWorld(odoo, cartona, service);
+        foreach (var model in new[] { "product.product", "product.template", "stock.quant" })
+            odoo.WebhookTargets[model] = new OdooWebhookTarget(world.WebhookUrl);
+        return world;
+    }
+
+    private static OdooSettings Settings(OdooEmulator odoo) => new() { Url = odoo.BaseUrl, Database = "erp", Login = Login, ApiKey = ApiKey };
+
+    /// <summary>Starts the full catalog load and waits until it reports done.</summary>
+    public async Task<JsonElement> LoadCatalogAsync(TimeSpan within)
+    {
+        (await Service.Http.PostAsync("/api/erp/catalog-load", null)).EnsureSuccessStatusCode();
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            var progress = await Service.Http.GetFromJsonAsync<JsonElement>("/api/erp/catalog-load");
+            if (!progress.GetProperty("running").GetBoolean() && progress.GetProperty("completedAt").ValueKind != JsonValueKind.Null) return progress;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"catalog load not done within {within}: {progress}");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Cartona values each connection should show, computed from Odoo's own answers.</summary>
+    public async Task<Dictionary<string, Dictionary<string, (string Price, int Qty)>>> ExpectedAsync(IReadOnlyDictionary<string, string[]> connections)
+    {
+        var variants = new List<OdooVariant>();
+        for (long after = 0; ;)
+        {
+            var page = await Reader.ReadVariantsAfterAsync(after, 1000, CancellationToken.None);
+            if (page.Count == 0) break;
+            variants.AddRange(page);
+            after = page[^1].Id;
+        }
+        var ids = variants.Select(v => v.Id).ToList();
+        var warehouses = await Reader.ReadWarehousesAsync(CancellationToken.None);
+        var freeByCode = new Dictionary<string, IReadOnlyDictionary<long, decimal>>();
+        foreach (var w in warehouses) freeByCode[w.Code] = await Reader.ReadFreeQuantitiesAsync(ids, w.Id, CancellationToken.None);
+        return connections.ToDictionary(c => c.Key, c => variants.Where(v => v.Active && v.SaleOk).ToDictionary(
+            v => v.Id.ToString(),
+            v =>
+            {
+                var sum = c.Value.Sum(code => freeByCode[code].GetValueOrDefault(v.Id));
+                return (Price(v.LstPrice), (int)Math.Max(0, decimal.Truncate(sum)));
+            }));
+    }
+
+    public static string Price(decimal value)
+    {
+        var text = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return text.Contains('.') ? text : text + ".0";
+    }
+
+    public int Mismatches(string connection, IReadOnlyDictionary<string, (string Price, int Qty)> expected) =>
+        expected.Count(e => Cartona[connection].Catalog.TryGet(e.Key) is not { } shown
+                            || shown.SellingPrice is null
+                            || decimal.Parse(shown.SellingPrice, System.Globalization.CultureInfo.InvariantCulture) != decimal.Parse(e.Value.Price, System.Globalization.CultureInfo.InvariantCulture)
+                            || shown.AvailableStockQuantity != e.Value.Qty);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Service.DisposeAsync();
+        foreach (var c in Cartona.Values) await c.DisposeAsync();
+        await Odoo.DisposeAsync();
+    }
+}
