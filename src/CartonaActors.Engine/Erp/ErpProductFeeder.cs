@@ -13,7 +13,8 @@ public sealed record FeedResult(int Variants, int Changed, int Refused);
 /// update, with a bounded number in flight so a catalog-wide burst cannot overflow the journal queue.
 /// Shared by webhooks, the poller and the catalog load: one way to turn Odoo data into product updates.
 /// </summary>
-public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IReadOnlyList<ConnectionSettings> connections, int pageSize, int concurrency)
+public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IReadOnlyList<ConnectionSettings> connections, int pageSize, int concurrency,
+    FedValues fed)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(60);
     private readonly IReadOnlyList<string> _connections = connections.Where(c => c.ListErpVariants).Select(c => c.Name).ToList();
@@ -48,9 +49,15 @@ public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IRea
         await Parallel.ForEachAsync(variants, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (v, _) =>
         {
             var update = OdooProductMapping.ToUpdate(v, stock.GetValueOrDefault(v.Id) ?? new Dictionary<string, decimal>(), _connections);
+            if (fed.IsUnchanged(update)) return;
             var result = await products.Ask<ProductUpdateResult>(update, AskTimeout, ct);
-            if (!result.Accepted) Interlocked.Increment(ref refused);
-            else if (result.EventsWritten > 0) Interlocked.Increment(ref changed);
+            if (!result.Accepted)
+            {
+                Interlocked.Increment(ref refused);
+                return;
+            }
+            fed.Remember(update);
+            if (result.EventsWritten > 0) Interlocked.Increment(ref changed);
         });
         return new FeedResult(variants.Count, changed, refused);
     }

@@ -23,8 +23,9 @@ public static class ErpSetup
             throw new ArgumentException("CartonaActors:ErpSync:WebhookSecret is required when CartonaActors:Odoo:Url is set");
         var odoo = odooFactory(options.Odoo);
         var connections = options.Connections.Where(c => c.Enabled).ToList();
+        var fed = new FedValues();
         var settings = new ErpTaskSettings(odoo, options.ErpSync, options.Odoo.PageSize,
-            products => new ErpProductFeeder(odoo, products, connections, options.Odoo.PageSize, options.ErpSync.FeedConcurrency));
+            products => new ErpProductFeeder(odoo, products, connections, options.Odoo.PageSize, options.ErpSync.FeedConcurrency, fed));
 
         return builder
             .WithShardRegion<ErpRegion>("erp",
