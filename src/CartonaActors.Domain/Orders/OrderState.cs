@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using CartonaActors.Domain.Products;
+
+namespace CartonaActors.Domain.Orders;
+
+/// <summary>
+/// Everything one order entity knows, folded from its events. Also its snapshot.
+/// <see cref="SettledDetails"/> are the lines Cartona and the ERP last agreed on: a newer Cartona version with
+/// other lines is a retailer's edit, ERP lines that differ from them are the supplier's edit.
+/// </summary>
+public sealed record OrderState(
+    string OrderId,
+    int Version,
+    CartonaOrder? Latest,
+    string CartonaStatus,
+    int AcknowledgedVersion,
+    string? Hold,
+    int HeldVersion,
+    long? PartnerId,
+    long? SaleOrderId,
+    ImmutableList<CartonaOrderDetail> SettledDetails,
+    int SettledVersion,
+    ImmutableSortedDictionary<long, long> LineByDetail,
+    string? ErpAppliedStatus,
+    string? ErpState,
+    bool ErpDeliveryDone,
+    ImmutableList<ErpLine> ErpLines,
+    ImmutableList<long> AddedErpLines,
+    ImmutableList<string> Flags,
+    ImmutableList<string> Refusals,
+    string? RetailerOtp) : ICartonaSerializable
+{
+    public static OrderState Empty(string orderId) => new(orderId, 0, null, "", 0, null, 0, null, null, [], 0,
+        ImmutableSortedDictionary<long, long>.Empty, null, null, false, [], [], [], [], null);
+
+    public string ConnectionId => OrderId[..OrderId.IndexOf('/')];
+
+    /// <summary>The status of the latest version Cartona itself sent (not counting our own pushes).</summary>
+    public string ReceivedStatus => Latest?.Status ?? "";
+
+    public static string IdOf(string connectionId, string hashedId) => connectionId + "/" + hashedId;
+}

@@ -1,0 +1,201 @@
+using CartonaActors.Domain.Orders;
+
+namespace CartonaActors.Domain.Tests;
+
+public class OrderRulesSpecs
+{
+    private const string Id = "cartona/GMNvpbLM";
+    private static readonly OrderSyncPolicy Policy = OrderSyncPolicy.Default;
+
+    private static CartonaOrder Order(string status = CartonaStatus.Pending, string deliveredBy = CartonaStatus.DeliveredBySupplier,
+        decimal installment = 0, params CartonaOrderDetail[] details) =>
+        new("GMNvpbLM", "R-1", status, deliveredBy, 400, 0, installment, 0,
+            new CartonaRetailer("A00315", "Hayah Market", "+2010", null, null, "Cairo"),
+            details.Length > 0 ? details : [new CartonaOrderDetail(11, "51", null, "Tea", 2, 200, null)], "{}");
+
+    private static OrderState Fold(params IOrderEvent[] events) => events.Aggregate(OrderState.Empty(Id), OrderRules.Apply);
+
+    /// <summary>Imported as a draft ERP order, acknowledged, with Cartona at <paramref name="status"/>.</summary>
+    private static OrderState Imported(string status = CartonaStatus.Pending, string erpState = "draft", bool delivered = false,
+        string deliveredBy = CartonaStatus.DeliveredBySupplier, decimal installment = 0) => Fold(
+        new OrderVersionReceived(Id, 1, Order(status, deliveredBy, installment), DateTimeOffset.UnixEpoch),
+        new OrderCustomerLinked(Id, 7),
+        new SaleOrderLinked(Id, 70, 1, new Dictionary<long, long> { [11] = 700 }),
+        new ErpStatusApplied(Id, status),
+        new OrderAcknowledged(Id, 1),
+        new ErpOrderObserved(Id, erpState, delivered, [new ErpLine(700, 51, 2, 200)]));
+
+    private static OrderState Received(OrderState s, CartonaOrder order) =>
+        OrderRules.Apply(s, new OrderVersionReceived(Id, s.Version + 1, order, DateTimeOffset.UnixEpoch));
+
+    private static OrderStep Next(OrderState s) => OrderRules.NextStep(s, Policy);
+
+    [Fact]
+    public void A_new_order_is_imported_and_acknowledged_only_after_its_sale_order_exists()
+    {
+        var s = Fold(new OrderVersionReceived(Id, 1, Order(), DateTimeOffset.UnixEpoch));
+        Assert.IsType<OrderStep.Import>(Next(s));
+        s = OrderRules.Apply(s, new OrderHeld(Id, 1, "detail #11: no Odoo variant 51"));
+        Assert.IsType<OrderStep.Import>(Next(s)); // held orders are retried, never acknowledged
+        s = OrderRules.Apply(OrderRules.Apply(s, new OrderCustomerLinked(Id, 7)), new SaleOrderLinked(Id, 70, 1, new Dictionary<long, long> { [11] = 700 }));
+        Assert.Null(s.Hold);
+        Assert.Equal(new OrderStep.NoteErpStatus(CartonaStatus.Pending), Next(s));
+        s = OrderRules.Apply(s, new ErpStatusApplied(Id, CartonaStatus.Pending));
+        Assert.Equal(new OrderStep.Acknowledge(1), Next(s));
+    }
+
+    [Fact]
+    public void An_order_cancelled_before_import_is_only_acknowledged_and_an_editing_one_waits()
+    {
+        Assert.Equal(new OrderStep.Acknowledge(1), Next(Fold(new OrderVersionReceived(Id, 1, Order(CartonaStatus.CancelledByRetailer), DateTimeOffset.UnixEpoch))));
+        Assert.IsType<OrderStep.Nothing>(Next(Fold(new OrderVersionReceived(Id, 1, Order(CartonaStatus.Editing), DateTimeOffset.UnixEpoch))));
+    }
+
+    [Theory]
+    [InlineData(CartonaStatus.Approved, "draft", false, typeof(OrderStep.ConfirmErpOrder))]
+    [InlineData(CartonaStatus.AssignedToSalesman, "draft", false, typeof(OrderStep.ConfirmErpOrder))]
+    [InlineData(CartonaStatus.Delivered, "draft", false, typeof(OrderStep.ConfirmErpOrder))]
+    [InlineData(CartonaStatus.Delivered, "sale", false, typeof(OrderStep.ValidateErpDelivery))]
+    [InlineData(CartonaStatus.CancelledByRetailer, "sale", false, typeof(OrderStep.CancelErpOrder))]
+    [InlineData(CartonaStatus.CancelledBySupplier, "draft", false, typeof(OrderStep.CancelErpOrder))]
+    [InlineData(CartonaStatus.CancelledByRetailer, "sale", true, typeof(OrderStep.Flag))]
+    [InlineData(CartonaStatus.Returned, "sale", true, typeof(OrderStep.NoteErpStatus))]
+    [InlineData(CartonaStatus.Approved, "sale", false, typeof(OrderStep.NoteErpStatus))]
+    public void Cartona_statuses_drive_the_erp_order(string cartona, string erpState, bool delivered, Type expected)
+    {
+        var s = Received(Imported(erpState: erpState, delivered: delivered), Order(cartona));
+        Assert.IsType(expected, Next(s));
+    }
+
+    [Fact]
+    public void A_cancellation_applies_even_when_a_product_of_the_order_is_no_longer_saleable()
+    {
+        // Status changes of an imported order never go through line validation (the module's latent bug).
+        var s = Received(Imported(erpState: "sale"), Order(CartonaStatus.CancelledByRetailer));
+        Assert.Equal(new OrderStep.CancelErpOrder(CartonaStatus.CancelledByRetailer), Next(s));
+    }
+
+    [Theory]
+    [InlineData(CartonaStatus.Pending, "sale", false, CartonaStatus.Approved)]
+    [InlineData(CartonaStatus.Pending, "cancel", false, CartonaStatus.CancelledBySupplier)]
+    [InlineData(CartonaStatus.Approved, "cancel", false, CartonaStatus.CancelledBySupplier)]
+    [InlineData(CartonaStatus.Approved, "sale", true, CartonaStatus.Delivered)]
+    [InlineData(CartonaStatus.AssignedToSalesman, "sale", true, CartonaStatus.Delivered)]
+    [InlineData(CartonaStatus.Approved, "draft", false, CartonaStatus.Pending)]
+    public void Erp_changes_are_pushed_to_cartona(string cartona, string erpState, bool delivered, string pushed)
+    {
+        var s = Imported(cartona, erpState, delivered);
+        var push = Assert.IsType<OrderStep.PushStatus>(Next(s));
+        Assert.Equal(pushed, push.Update.Status);
+        if (pushed == CartonaStatus.CancelledBySupplier) Assert.Equal("supplier_asked_me_to_cancel", push.Update.CancellationReason);
+    }
+
+    [Fact]
+    public void Our_own_erp_changes_are_not_echoed_back()
+    {
+        // Cartona said approved, we confirmed the ERP order: the ERP is "sale", Cartona already "approved".
+        var s = Imported(CartonaStatus.Approved, "sale");
+        Assert.IsType<OrderStep.Nothing>(Next(s));
+        s = Imported(CartonaStatus.CancelledByRetailer, "cancel");
+        Assert.IsType<OrderStep.Nothing>(Next(s));
+    }
+
+    [Fact]
+    public void A_pushed_status_is_not_pushed_again()
+    {
+        var s = OrderRules.Apply(Imported(CartonaStatus.Pending, "sale"), new CartonaStatusPushed(Id, CartonaStatus.Approved));
+        Assert.IsType<OrderStep.Nothing>(Next(s));
+    }
+
+    [Fact]
+    public void Nothing_is_sent_while_the_retailer_is_editing()
+    {
+        var s = Received(Imported(CartonaStatus.Pending, "sale"), Order(CartonaStatus.Editing));
+        Assert.Equal(new OrderStep.Acknowledge(2), Next(OrderRules.Apply(s, new ErpStatusApplied(Id, CartonaStatus.Editing))));
+        s = OrderRules.Apply(OrderRules.Apply(s, new ErpStatusApplied(Id, CartonaStatus.Editing)), new OrderAcknowledged(Id, 2));
+        Assert.IsType<OrderStep.Nothing>(Next(s));
+    }
+
+    [Fact]
+    public void An_order_delivered_by_cartona_only_ever_gets_a_cancellation()
+    {
+        Assert.IsType<OrderStep.Nothing>(Next(Imported(CartonaStatus.Pending, "sale", deliveredBy: CartonaStatus.DeliveredByCartona)));
+        Assert.IsType<OrderStep.Nothing>(Next(Imported(CartonaStatus.Approved, "sale", true, CartonaStatus.DeliveredByCartona)));
+        var cancel = Assert.IsType<OrderStep.PushStatus>(Next(Imported(CartonaStatus.Approved, "cancel", deliveredBy: CartonaStatus.DeliveredByCartona)));
+        Assert.Equal(CartonaStatus.CancelledBySupplier, cancel.Update.Status);
+    }
+
+    [Fact]
+    public void An_illegal_transition_is_refused_once_and_never_sent()
+    {
+        // Cartona is at pending; a delivery validated in the ERP would mean pending -> delivered: not allowed.
+        var s = Imported(CartonaStatus.Pending, "sale", delivered: true);
+        var refuse = Assert.IsType<OrderStep.RefuseStatus>(Next(s));
+        Assert.Equal((CartonaStatus.Pending, CartonaStatus.Delivered), (refuse.From, refuse.To));
+        s = OrderRules.Apply(s, new CartonaStatusRefused(Id, refuse.From, refuse.To, refuse.Reason));
+        Assert.IsType<OrderStep.Nothing>(Next(s));
+    }
+
+    [Fact]
+    public void Delivery_of_an_installment_order_needs_the_retailer_otp()
+    {
+        var s = Imported(CartonaStatus.Approved, "sale", true, installment: 2990);
+        var flag = Assert.IsType<OrderStep.Flag>(Next(s));
+        Assert.Contains("OTP", flag.Reason);
+        s = OrderRules.Apply(s, new OrderFlagged(Id, flag.Reason));
+        Assert.IsType<OrderStep.Nothing>(Next(s));
+        s = OrderRules.Apply(s, new RetailerOtpGiven(Id, "123456"));
+        var push = Assert.IsType<OrderStep.PushStatus>(Next(s));
+        Assert.Equal(new OrderStatusUpdate(CartonaStatus.Delivered, "123456"), push.Update);
+    }
+
+    [Fact]
+    public void A_retailer_edit_replaces_the_lines_of_a_draft_erp_order_and_is_flagged_on_a_confirmed_one()
+    {
+        var edited = Order(CartonaStatus.Pending, details: [new CartonaOrderDetail(11, "51", null, "Tea", 5, 200, null)]);
+        Assert.IsType<OrderStep.ReplaceErpLines>(Next(Received(Imported(erpState: "draft"), edited)));
+        var flag = Assert.IsType<OrderStep.Flag>(Next(Received(Imported(erpState: "sale"), edited)));
+        Assert.True(flag.SettleLines);
+    }
+
+    [Fact]
+    public void Supplier_line_edits_in_the_erp_become_detail_changes_once()
+    {
+        var s = OrderRules.Apply(Imported(CartonaStatus.Approved, "sale"),
+            new ErpOrderObserved(Id, "sale", false, [new ErpLine(700, 51, 1, 180), new ErpLine(701, 52, 3, 7)]));
+        var push = Assert.IsType<OrderStep.PushLines>(Next(s));
+        Assert.Contains(new OrderDetailChange(11, null, 1, 180), push.Changes);
+        Assert.Contains(new OrderDetailChange(null, "52", 3, 7), push.Changes);
+        s = OrderRules.Apply(s, new CartonaLinesPushed(Id, push.Agreed, push.AddedErpLines));
+        Assert.IsType<OrderStep.Nothing>(Next(s));
+
+        var deleted = OrderRules.Apply(Imported(CartonaStatus.Approved, "sale"), new ErpOrderObserved(Id, "sale", false, []));
+        Assert.Contains(new OrderDetailChange(11, null, null, null, Cancelled: true), Assert.IsType<OrderStep.PushLines>(Next(deleted)).Changes);
+    }
+
+    [Theory]
+    [InlineData(CartonaStatus.Pending, CartonaStatus.Approved, null)]
+    [InlineData(CartonaStatus.Pending, CartonaStatus.Delivered, "does not allow")]
+    [InlineData(CartonaStatus.Editing, CartonaStatus.Approved, "editing")]
+    [InlineData(CartonaStatus.Delivered, CartonaStatus.CancelledBySupplier, "does not allow")]
+    [InlineData(CartonaStatus.AssignedToSalesman, CartonaStatus.Returned, null)]
+    public void The_supplier_state_machine(string from, string to, string? refusal)
+    {
+        var why = SupplierTransitions.Refusal(from, to, CartonaStatus.DeliveredBySupplier);
+        if (refusal is null) Assert.Null(why);
+        else Assert.Contains(refusal, why);
+    }
+
+    [Fact]
+    public void Validation_holds_the_whole_order_when_one_line_is_bad()
+    {
+        var order = Order(details: [new CartonaOrderDetail(1, "51", null, "Tea", 2, 10, null), new CartonaOrderDetail(2, "904#2", null, "X", 1, 5, null),
+            new CartonaOrderDetail(3, "53", null, "Y", 1, 5, null), new CartonaOrderDetail(4, "54", null, "Z", 0, 5, null)]);
+        var problems = OrderValidation.Problems(order, new Dictionary<long, VariantAvailability>
+        {
+            [51] = new(51, true, true), [53] = new(53, false, true), [54] = new(54, true, true),
+        });
+        Assert.Equal(["invalid_internal_product_id", "variant_not_available", "invalid_amount"], problems.Select(p => p.Code));
+        Assert.Equal([51L, 53, 54], OrderValidation.VariantIdsOf(order));
+    }
+}
