@@ -13,7 +13,8 @@ namespace CartonaActors.Sandbox.Cartona;
 
 /// <summary>
 /// A Cartona supplier-integrations API over real HTTP on loopback: auth, per-token rate limit, bulk-update with
-/// per-item validation (visible or silent), product listing, and scripted faults. It follows the platform's
+/// per-item validation (visible or silent), product listing, orders (ack-queue pull, status state machine with
+/// OTP and cancellation rules, line edits), and scripted faults. It follows the platform's
 /// behaviour and the PROPOSAL contract (marketplaces.md §1.8), so a client tested against it meets the same
 /// refusals it would meet in production.
 /// </summary>
@@ -23,11 +24,12 @@ public sealed class CartonaEmulator : IAsyncDisposable
     private readonly CallRecorder _recorder;
 
     private CartonaEmulator(WebApplication app, CartonaEmulatorOptions options, CartonaCatalog catalog,
-        CartonaFaults faults, CallRecorder recorder, string baseUrl)
+        CartonaOrderBook orders, CartonaFaults faults, CallRecorder recorder, string baseUrl)
     {
         _app = app;
         Options = options;
         Catalog = catalog;
+        Orders = orders;
         Faults = faults;
         _recorder = recorder;
         BaseUrl = baseUrl;
@@ -41,6 +43,9 @@ public sealed class CartonaEmulator : IAsyncDisposable
 
     /// <summary>The supplier's products as the platform holds them.</summary>
     public CartonaCatalog Catalog { get; }
+
+    /// <summary>The suppliers' orders; the test plays the retailer's and Cartona's side through it.</summary>
+    public CartonaOrderBook Orders { get; }
 
     /// <summary>Scripted failures for the next requests.</summary>
     public CartonaFaults Faults { get; }
@@ -81,10 +86,12 @@ public sealed class CartonaEmulator : IAsyncDisposable
 
         var app = builder.Build();
         var catalog = new CartonaCatalog();
+        var tokens = options.Tokens.ToFrozenSet(StringComparer.Ordinal);
+        var orders = new CartonaOrderBook(tokens, TimeProvider.System);
         var faults = new CartonaFaults();
         var recorder = new CallRecorder();
         CartonaEmulator? emulator = null;
-        var handler = new CartonaRequestHandler(options, options.Tokens.ToFrozenSet(StringComparer.Ordinal), catalog,
+        var handler = new CartonaRequestHandler(options, tokens, catalog, orders,
             faults, recorder, applied => emulator?.Announce(applied), TimeProvider.System,
             app.Lifetime.ApplicationStopping);
         app.Run(handler.HandleAsync);
@@ -101,7 +108,7 @@ public sealed class CartonaEmulator : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();
-        emulator = new CartonaEmulator(app, options, catalog, faults, recorder,
+        emulator = new CartonaEmulator(app, options, catalog, orders, faults, recorder,
             address.TrimEnd('/') + CartonaRequestHandler.ApiRoot);
         return emulator;
     }

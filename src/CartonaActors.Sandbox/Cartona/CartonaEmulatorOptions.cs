@@ -34,6 +34,10 @@ public sealed class CartonaEmulatorOptions
     /// <summary>Demo convenience: a bulk-update row with an unknown internal_product_id creates the product.</summary>
     public bool AutoCreateUnknownProducts { get; set; }
 
+    /// <summary>Pulled orders carry selling_price and total_price as text ("200.5") rather than numbers, as some
+    /// Cartona answers do (marketplaces.md §1.9).</summary>
+    public bool OrderPricesAsText { get; set; }
+
     /// <summary>Keep each request's body in <see cref="RecordedCall.Body"/>; turn off for long benchmarks.</summary>
     public bool RecordRequestBodies { get; set; } = true;
 

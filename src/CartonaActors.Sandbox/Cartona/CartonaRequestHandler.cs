@@ -11,6 +11,7 @@ internal sealed class CartonaRequestHandler(
     CartonaEmulatorOptions options,
     IReadOnlySet<string> tokens,
     CartonaCatalog catalog,
+    CartonaOrderBook orders,
     CartonaFaults faults,
     CallRecorder recorder,
     Action<IReadOnlyList<AppliedItem>> announce,
@@ -26,6 +27,7 @@ internal sealed class CartonaRequestHandler(
     private readonly PerTokenRateLimiter _limiter = new(options, clock);
     private readonly BulkUpdateEndpoint _bulkUpdate = new(options, catalog, clock);
     private readonly SupplierProductListing _listing = new(catalog);
+    private readonly OrderEndpoints _orders = new(options, orders);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -64,7 +66,21 @@ internal sealed class CartonaRequestHandler(
         var request = context.Request;
         if (IsBulkUpdate(request, relativePath)) return _bulkUpdate.Handle(body);
         if (HttpMethods.IsGet(request.Method) && relativePath?.TrimEnd('/') == ListPath) return _listing.Handle(request.Query);
+        if (RouteOrders(token, request, relativePath, body) is { } orderResult) return orderResult;
         return EndpointResult.Error(404, "not found");
+    }
+
+    private EndpointResult? RouteOrders(string token, HttpRequest request, string? relativePath, string body)
+    {
+        var path = relativePath?.TrimEnd('/');
+        if (path is null) return null;
+        if (HttpMethods.IsGet(request.Method) && path == OrderEndpoints.PullPath) return _orders.Pull(token, request.Query);
+        if (!HttpMethods.IsPost(request.Method)) return null;
+        if (path == OrderEndpoints.DetailsPath) return _orders.UpdateDetails(token, body);
+        if (path.StartsWith(OrderEndpoints.StatusPathPrefix, StringComparison.Ordinal)
+            && path[OrderEndpoints.StatusPathPrefix.Length..] is { Length: > 0 } hashedId && !hashedId.Contains('/'))
+            return _orders.UpdateStatus(token, hashedId, body);
+        return null;
     }
 
     private async Task<EndpointResult?> ApplyFaultAsync(HttpContext context, CartonaFault fault)
