@@ -4,7 +4,12 @@ namespace CartonaActors.Benchmarks;
 
 public enum BenchDatabaseKind { Sqlite, PostgreSql }
 
-/// <summary>Command line of the benchmark: <c>--products N --rate R --seconds T --hot H --hot-share S --db sqlite|postgresql|both</c>.</summary>
+/// <summary><c>products</c>: changes through the HTTP ingress; <c>odoo</c>: an emulated Odoo 18 feeds the service
+/// (catalog load, then changes made in Odoo reaching the service by webhook).</summary>
+public enum BenchScenario { Products, Odoo }
+
+/// <summary>Command line of the benchmark: <c>--scenario products|odoo --products N --variants N --rate R --seconds T
+/// --hot H --hot-share S --db sqlite|postgresql|both</c>.</summary>
 public sealed record BenchOptions(
     int Products,
     int Rate,
@@ -12,11 +17,16 @@ public sealed record BenchOptions(
     int Hot,
     double HotShare,
     IReadOnlyList<BenchDatabaseKind> Databases,
-    int QuiescenceTimeoutSeconds)
+    int QuiescenceTimeoutSeconds,
+    BenchScenario Scenario = BenchScenario.Products,
+    int Variants = 0,
+    int LoadTimeoutSeconds = 900)
 {
     public const string Usage =
-        "usage: CartonaActors.Benchmarks [--products 10000] [--rate 1000] [--seconds 30] [--hot 10] [--hot-share 0.2] " +
-        "[--db sqlite|postgresql|both] [--quiescence-timeout 120]";
+        "usage: CartonaActors.Benchmarks [--scenario products] [--products 10000] [--rate 1000] [--seconds 30] [--hot 10] [--hot-share 0.2] " +
+        "[--db sqlite|postgresql|both] [--quiescence-timeout 120]\n" +
+        "       CartonaActors.Benchmarks --scenario odoo [--variants 100000] [--rate 20] [--seconds 30] " +
+        "[--db sqlite|postgresql|both] [--quiescence-timeout 120] [--load-timeout 900]";
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a readable message.</summary>
     public static BenchOptions Parse(string[] args)
@@ -40,8 +50,22 @@ public sealed record BenchOptions(
             return v;
         }
 
+        var scenarioText = values.Remove("scenario", out var st) ? st.ToLowerInvariant() : "products";
+        var scenario = scenarioText switch
+        {
+            "products" => BenchScenario.Products,
+            "odoo" => BenchScenario.Odoo,
+            _ => throw new ArgumentException($"--scenario must be products or odoo, got '{st}'"),
+        };
+        var odoo = scenario == BenchScenario.Odoo;
+        string[] foreign = odoo ? ["products", "hot", "hot-share"] : ["variants", "load-timeout"];
+        if (foreign.FirstOrDefault(values.ContainsKey) is { } misplaced)
+            throw new ArgumentException($"--{misplaced} does not apply to --scenario {scenarioText}");
+
         var products = Int("products", 10_000, 1);
-        var rate = Int("rate", 1_000, 1);
+        var variants = Int("variants", 100_000, 1);
+        var loadTimeout = Int("load-timeout", 900, 1);
+        var rate = Int("rate", odoo ? 20 : 1_000, 1);
         var seconds = Int("seconds", 30, 1);
         var hot = Int("hot", 10, 0);
         var quiescence = Int("quiescence-timeout", 120, 1);
@@ -49,6 +73,7 @@ public sealed record BenchOptions(
         if (values.Remove("hot-share", out var shareText)
             && (!double.TryParse(shareText, NumberStyles.Float, CultureInfo.InvariantCulture, out hotShare) || hotShare is < 0 or > 1))
             throw new ArgumentException($"--hot-share must be between 0 and 1, got '{shareText}'");
+        if (odoo) hot = 0;
         if (hot > products) throw new ArgumentException($"--hot {hot} exceeds --products {products}");
         if (hot == 0) hotShare = 0;
 
@@ -61,6 +86,6 @@ public sealed record BenchOptions(
             _ => throw new ArgumentException($"--db must be sqlite, postgresql or both, got '{dbText}'"),
         };
         if (values.Count > 0) throw new ArgumentException($"unknown option(s): {string.Join(", ", values.Keys.Select(k => "--" + k))}");
-        return new BenchOptions(products, rate, seconds, hot, hotShare, databases, quiescence);
+        return new BenchOptions(products, rate, seconds, hot, hotShare, databases, quiescence, scenario, odoo ? variants : 0, loadTimeout);
     }
 }

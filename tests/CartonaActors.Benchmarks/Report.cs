@@ -9,6 +9,11 @@ public static class Report
     public static void Header(TextWriter w, BenchOptions o)
     {
         w.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+        if (o.Scenario == BenchScenario.Odoo)
+        {
+            OdooReport.Header(w, o);
+            return;
+        }
         w.WriteLine($"parameters: products {o.Products}, rate {o.Rate}/s, seconds {o.Seconds}, hot {o.Hot} products get {o.HotShare:P0} of changes, " +
                     $"databases {string.Join("+", o.Databases)}; Cartona limits 5 req/s, burst 10, 1000 items/call");
     }

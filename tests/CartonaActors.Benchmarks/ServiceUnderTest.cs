@@ -25,7 +25,17 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     public Uri Root { get; }
     public TimeSpan Startup { get; }
 
-    public static async Task<ServiceUnderTest> StartAsync(int products, BenchDatabase database, LatencyTracker tracker)
+    public static Task<ServiceUnderTest> StartAsync(int products, BenchDatabase database, LatencyTracker tracker) =>
+        StartAsync(products, database, (item, now) =>
+        {
+            if (int.TryParse(item.InternalProductId, NumberStyles.None, CultureInfo.InvariantCulture, out var product))
+                tracker.Applied(product, PriceCode.Decode(item.SellingPrice), now);
+        });
+
+    /// <param name="applied">Called for every item the marketplace applies, with the <see cref="Stopwatch"/> timestamp.</param>
+    /// <param name="extra">More service settings (they win), e.g. the Odoo connector's; the connection is number 0.</param>
+    public static async Task<ServiceUnderTest> StartAsync(int products, BenchDatabase database, Action<AppliedItem, long> applied,
+        IReadOnlyDictionary<string, string?>? extra = null)
     {
         var started = Stopwatch.GetTimestamp();
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
@@ -38,12 +48,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             RecordRequestBodies = false,
         });
         emulator.Catalog.Seed(Enumerable.Range(1, products).Select(i => ((long)(100_000 + i), i.ToString(CultureInfo.InvariantCulture))));
-        emulator.ItemApplied += item =>
-        {
-            var now = Stopwatch.GetTimestamp();
-            if (int.TryParse(item.InternalProductId, NumberStyles.None, CultureInfo.InvariantCulture, out var product))
-                tracker.Applied(product, PriceCode.Decode(item.SellingPrice), now);
-        };
+        emulator.ItemApplied += item => applied(item, Stopwatch.GetTimestamp());
 
         var settings = new Dictionary<string, string?>
         {
@@ -60,6 +65,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             ["CartonaActors:Connections:0:MaxBatchSize"] = "1000",
             ["CartonaActors:Connections:0:MaxConcurrentRequests"] = "2",
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         WebApplication? app = null;
         try
         {
