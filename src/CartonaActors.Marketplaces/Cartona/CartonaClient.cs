@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Sync;
 using Flurl.Http;
@@ -8,11 +9,12 @@ using Flurl.Http;
 namespace CartonaActors.Marketplaces.Cartona;
 
 /// <summary>
-/// Cartona's supplier-integrations API for one connection (one token). Every method makes exactly one HTTP
-/// call and never retries; push failures are classified, not thrown. The token is sent in
+/// Cartona's supplier-integrations API for one connection (one token): price and stock pushes and the order
+/// calls. Every method makes at most one HTTP call and never retries; push and order failures are classified,
+/// not thrown. The token is sent in
 /// <see cref="ConnectionSettings.AuthHeader"/> and kept out of every message this class produces.
 /// </summary>
-public sealed class CartonaClient : IMarketplaceClient, IDisposable
+public sealed class CartonaClient : IMarketplaceClient, IMarketplaceOrders, IDisposable
 {
     private const string UserAgent = "CartonaActors/1.0";
 
@@ -20,6 +22,7 @@ public sealed class CartonaClient : IMarketplaceClient, IDisposable
     private readonly TimeSpan _timeout;
     private readonly SecretScrubber _scrubber;
     private readonly PushResponseClassifier _classifier;
+    private readonly OrderResponseClassifier _orderClassifier;
 
     public CartonaClient(ConnectionSettings settings) : this(settings, TimeProvider.System) { }
 
@@ -32,6 +35,7 @@ public sealed class CartonaClient : IMarketplaceClient, IDisposable
         _timeout = settings.Timeout;
         _scrubber = new SecretScrubber(settings.Token);
         _classifier = new PushResponseClassifier(_scrubber, clock);
+        _orderClassifier = new OrderResponseClassifier(_scrubber, clock);
         _http = new FlurlClient(NormaliseBaseUrl(settings.BaseUrl));
         _http.Settings.Timeout = settings.Timeout;
         // Classification needs every status; Flurl would otherwise throw on non-2xx.
@@ -87,7 +91,68 @@ public sealed class CartonaClient : IMarketplaceClient, IDisposable
         return SupplierProductListReader.Read(answer.Body, _scrubber);
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// A 2xx whose body is not a JSON array is a transient failure (a proxy page, a crash mid-write): nothing
+    /// can be acknowledged from it. Inside an array, each order is read on its own.
+    /// </remarks>
+    public async Task<(CallOutcome Outcome, PulledOrders? Page)> PullOrdersAsync(int page, int perPage, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(perPage, 1);
+        var answer = await SendAsync(
+            c => _http.Request("order", "pull-orders")
+                .SetQueryParam("page", page.ToString(CultureInfo.InvariantCulture))
+                .SetQueryParam("per_page", perPage.ToString(CultureInfo.InvariantCulture))
+                .GetAsync(cancellationToken: c),
+            ct);
+        if (answer.Failure is { } failure) return (new CallOutcome.TransientFailure(failure), null);
+        if (answer.Status is < 200 or >= 300)
+            return (_orderClassifier.Classify(answer.Status, answer.Body, answer.RetryAfter), null);
+        return OrderListReader.Read(answer.Body, _scrubber) is { } pulled
+            ? (new CallOutcome.Ok(), pulled)
+            : (new CallOutcome.TransientFailure(
+                $"pull-orders answer (HTTP {answer.Status}) is not a JSON array: {_scrubber.Excerpt(answer.Body)}"), null);
+    }
+
+    /// <inheritdoc />
+    public async Task<CallOutcome> UpdateOrderStatusAsync(string hashedId, OrderStatusUpdate update, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(hashedId);
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentException.ThrowIfNullOrWhiteSpace(update.Status, nameof(update));
+        using var content = new StringContent(OrderPayloads.Status(hashedId, update), Encoding.UTF8, "application/json");
+        return await SendOrderCallAsync(
+            c => _http.Request("order", "update-order-status").AppendPathSegment(hashedId, fullyEncode: true)
+                .PostAsync(content, cancellationToken: c),
+            ct);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>No changes make no call and are trivially Ok. A change that names neither a detail id nor, to
+    /// add a detail, an internal_product_id throws <see cref="ArgumentException"/> before any call.</remarks>
+    public async Task<CallOutcome> UpdateOrderDetailsAsync(string hashedId, IReadOnlyList<OrderDetailChange> changes, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(hashedId);
+        ArgumentNullException.ThrowIfNull(changes);
+        for (var i = 0; i < changes.Count; i++)
+            if (OrderPayloads.Problem(changes[i]) is { } problem)
+                throw new ArgumentException($"Order detail change {i} for order {hashedId}: {problem}.", nameof(changes));
+        if (changes.Count == 0) return new CallOutcome.Ok();
+        using var content = new StringContent(OrderPayloads.Details(hashedId, changes), Encoding.UTF8, "application/json");
+        return await SendOrderCallAsync(
+            c => _http.Request("order", "update-order-details").PostAsync(content, cancellationToken: c), ct);
+    }
+
     public void Dispose() => _http.Dispose();
+
+    private async Task<CallOutcome> SendOrderCallAsync(Func<CancellationToken, Task<IFlurlResponse>> call, CancellationToken ct)
+    {
+        var answer = await SendAsync(call, ct);
+        return answer.Failure is { } failure
+            ? new CallOutcome.TransientFailure(failure)
+            : _orderClassifier.Classify(answer.Status, answer.Body, answer.RetryAfter);
+    }
 
     private IFlurlRequest ListRequest(int page, int perPage) =>
         _http.Request("supplier-product")
