@@ -42,6 +42,16 @@ internal sealed class EmulatorScope : IAsyncDisposable
         return Http.SendAsync(request);
     }
 
+    public Task<HttpResponseMessage> PostAsync(string relativeUrl, string json, string? token = Token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, relativeUrl)
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        if (token is not null) request.Headers.Add("AuthorizationToken", token);
+        return Http.SendAsync(request);
+    }
+
     public Task<HttpResponseMessage> GetAsync(string relativeUrl, string? token = Token)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, relativeUrl);
