@@ -9,13 +9,19 @@ public delegate object? OdooCompute(OdooRecord record, OdooComputeContext view);
 /// <param name="Default">Value for <c>create</c> when not given (stored fields).</param>
 /// <param name="Compute">Set for non-stored computed fields: readable, not searchable, writes ignored.</param>
 /// <param name="Indexed">Many2one kept in a reverse index (target id → records), for fast lookups by parent.</param>
+/// <param name="Inverse">For a one2many: the many2one on <paramref name="Relation"/> pointing back. Reads list the
+/// records whose inverse is this one; create and write take Odoo's x2many commands (see <see cref="OdooTransaction"/>).</param>
 public sealed record OdooField(
     string Name,
     OdooFieldType Type,
     string? Relation = null,
     object? Default = null,
     OdooCompute? Compute = null,
-    bool Indexed = false)
+    bool Indexed = false,
+    string? Inverse = null)
 {
     public bool IsStored => Compute is null;
+
+    /// <summary>A one2many whose values are written through x2many commands.</summary>
+    public bool IsOne2Many => Inverse is not null;
 }

@@ -26,6 +26,21 @@ public sealed class OdooModel(string name)
     /// <summary>Records whose write_date a write of this record bumps (Odoo's stored computed write_date).</summary>
     public Func<OdooRecord, IRecordSource, IEnumerable<(string Model, long Id)>>? Dependents { get; set; }
 
+    /// <summary>Values for stored fields a create did not give, computed when the record is inserted from the record
+    /// as given (id included), the transaction's time and the records as that transaction sees them — Odoo's
+    /// defaults, sequences and onchange-filled values.</summary>
+    public Func<OdooRecord, DateTime, IRecordSource, IReadOnlyDictionary<string, object?>>? CreateDefaults { get; set; }
+
+    /// <summary>Runs when a create is staged (record id, given values): may refuse (throw an <c>OdooFault</c> through
+    /// <see cref="OdooTransaction"/> helpers) or add operations to the transaction, like an ORM override.</summary>
+    public Action<OdooTransaction, long, IReadOnlyDictionary<string, object?>>? OnCreate { get; set; }
+
+    /// <summary>Runs before a write is staged (ids, given values): may refuse or add operations.</summary>
+    public Action<OdooTransaction, IReadOnlyList<long>, IReadOnlyDictionary<string, object?>>? OnWrite { get; set; }
+
+    /// <summary>Runs before an unlink is staged (ids): may refuse or add operations.</summary>
+    public Action<OdooTransaction, IReadOnlyList<long>>? OnUnlink { get; set; }
+
     public OdooModel Field(OdooField field)
     {
         _fields[field.Name] = field;
@@ -36,12 +51,22 @@ public sealed class OdooModel(string name)
 
     public OdooModel Float(string field, decimal @default = 0m) => Field(new OdooField(field, OdooFieldType.Float, Default: @default));
 
+    public OdooModel Integer(string field, long @default = 0) => Field(new OdooField(field, OdooFieldType.Integer, Default: @default));
+
+    public OdooModel Datetime(string field) => Field(new OdooField(field, OdooFieldType.Datetime));
+
     public OdooModel Boolean(string field, bool @default = false) => Field(new OdooField(field, OdooFieldType.Boolean, Default: @default));
 
-    public OdooModel Many2One(string field, string relation, bool indexed = false) =>
-        Field(new OdooField(field, OdooFieldType.Many2One, relation, Indexed: indexed));
+    public OdooModel Many2One(string field, string relation, bool indexed = false, long? @default = null) =>
+        Field(new OdooField(field, OdooFieldType.Many2One, relation, Default: @default, Indexed: indexed));
 
-    public OdooModel Selection(string field, string @default) => Field(new OdooField(field, OdooFieldType.Selection, Default: @default));
+    public OdooModel Selection(string field, string? @default) => Field(new OdooField(field, OdooFieldType.Selection, Default: @default));
+
+    /// <summary>A one2many: the <paramref name="relation"/> records whose <paramref name="inverse"/> many2one is this
+    /// record, read as ids in id order; written with x2many commands.</summary>
+    public OdooModel One2Many(string field, string relation, string inverse) =>
+        Field(new OdooField(field, OdooFieldType.X2Many, relation, Inverse: inverse,
+            Compute: (r, view) => view.Source.Referencing(relation, inverse, r.Id).Select(c => c.Id).Order().ToArray()));
 
     /// <summary>An <c>active</c> field defaulting to true.</summary>
     public OdooModel Active() => Boolean("active", true);
