@@ -17,7 +17,7 @@ namespace CartonaActors.Sandbox.Odoo;
 /// "Send Webhook Notification" automations that POST before commit (odoo.md §1, §3.1, §4). Tests seed data and
 /// make changes in-process through the methods below; the code under test only sees JSON-RPC and webhooks.
 /// </summary>
-public sealed class OdooEmulator : IAsyncDisposable
+public sealed partial class OdooEmulator : IAsyncDisposable
 {
     /// <summary>The company every seed belongs to unless told otherwise.</summary>
     public const long DefaultCompanyId = 1;
@@ -94,7 +94,8 @@ public sealed class OdooEmulator : IAsyncDisposable
 
         var app = builder.Build();
         var store = new OdooStore();
-        foreach (var model in ProductModels.All()) store.Register(model);
+        foreach (var model in ProductModels.All().Concat(SaleModels.All())) store.Register(model);
+        SaleMethods.Register(store, options);
         var targets = new ConcurrentDictionary<string, OdooWebhookTarget>(StringComparer.Ordinal);
         var webhooks = new WebhookSender(options, options.Clock);
         var runner = new TransactionRunner(store, options, webhooks, targets);

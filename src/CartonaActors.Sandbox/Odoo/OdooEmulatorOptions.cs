@@ -30,6 +30,10 @@ public sealed class OdooEmulatorOptions
     /// <summary>Held before answering every JSON-RPC call (a slow or hanging server); zero by default.</summary>
     public TimeSpan ResponseDelay { get; set; }
 
+    /// <summary>Sales setting "Lock Confirmed Sales" (<c>sale.group_auto_done_setting</c>): action_confirm also
+    /// sets <c>locked</c>, so later line edits and cancellation are refused.</summary>
+    public bool LockConfirmedOrders { get; set; }
+
     internal void Validate()
     {
         if (Users is null || Users.Count == 0 || Users.Any(u => string.IsNullOrEmpty(u.ApiKey) || string.IsNullOrEmpty(u.Login)))

@@ -10,6 +10,10 @@ public sealed class OdooStore : IRecordSource
     private readonly object _gate = new();
     private readonly Dictionary<string, ModelTable> _tables = new(StringComparer.Ordinal);
 
+    /// <summary>Serialises sales transactions (orders, lines, pickings) from the reads they decide on to their
+    /// commit, standing in for the row locks Odoo takes. Held across webhook POSTs, as Odoo holds its locks.</summary>
+    internal SemaphoreSlim SalesGate { get; } = new(1, 1);
+
     /// <summary>Registered models by name. Register every model before it is called: registration is not meant to
     /// race with calls.</summary>
     public IReadOnlyDictionary<string, OdooModel> Models => _tables.ToDictionary(t => t.Key, t => t.Value.Model);

@@ -17,6 +17,9 @@ public sealed record OdooWebhookTarget(string Url, IReadOnlyList<string>? Fields
         "product.product" => ["id", "default_code", "lst_price", "product_tmpl_id", "write_date", "active"],
         "stock.quant" => ["product_id", "warehouse_id", "quantity", "reserved_quantity", "write_date"],
         "stock.move" => ["product_id", "warehouse_id", "product_uom_qty", "state", "write_date"],
+        "sale.order" => ["id", "name", "client_order_ref", "state", "locked", "delivery_status", "write_date"],
+        "sale.order.line" => ["order_id", "product_id", "product_uom_qty", "price_unit", "write_date"],
+        "stock.picking" => ["id", "name", "sale_id", "picking_type_code", "state", "write_date"],
         _ => ["id", "write_date"],
     };
 }

@@ -60,11 +60,26 @@ internal static class ProductModels
             .Computed("available_quantity", OdooFieldType.Float,
                 (q, _) => ((decimal?)q["quantity"] ?? 0m) - ((decimal?)q["reserved_quantity"] ?? 0m));
 
+        // A delivery move: product_uom_qty is the demand, quantity what is reserved / picked (Odoo 17+), and
+        // reserved_availability the emulator's book-keeping of what it holds on the quants (Odoo keeps that on
+        // stock.move.line). A move change moves its picking's and sale order's write_date (stored computes).
         yield return new OdooModel(Move)
-            .Char("name")
+            {
+                Dependents = (m, source) =>
+                    m["picking_id"] is long picking
+                        ? source.Find("stock.picking", picking)?["sale_id"] is long order
+                            ? [("stock.picking", picking), ("sale.order", order)]
+                            : [("stock.picking", picking)]
+                        : [],
+            }
+            .Char("name").Char("origin")
             .Many2One("product_id", Variant, indexed: true)
             .Many2One("warehouse_id", Warehouse)
+            .Many2One("picking_id", "stock.picking", indexed: true)
+            .Many2One("sale_line_id", "sale.order.line", indexed: true)
             .Float("product_uom_qty")
+            .Float("quantity")
+            .Float("reserved_availability")
             .Selection("state", "draft");
     }
 
