@@ -78,8 +78,9 @@ internal sealed class CartonaRequestHandler(
         if (!HttpMethods.IsPost(request.Method)) return null;
         if (path == OrderEndpoints.DetailsPath) return _orders.UpdateDetails(token, body);
         if (path.StartsWith(OrderEndpoints.StatusPathPrefix, StringComparison.Ordinal)
-            && path[OrderEndpoints.StatusPathPrefix.Length..] is { Length: > 0 } hashedId && !hashedId.Contains('/'))
-            return _orders.UpdateStatus(token, hashedId, body);
+            && path[OrderEndpoints.StatusPathPrefix.Length..] is { Length: > 0 } segment && !segment.Contains('/'))
+            // The server leaves an escaped slash (%2F) escaped in the path; the id is the fully unescaped segment.
+            return _orders.UpdateStatus(token, Uri.UnescapeDataString(segment), body);
         return null;
     }
 
