@@ -1,5 +1,6 @@
 using Akka.Cluster.Sharding;
 using CartonaActors.Domain.Erp;
+using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
@@ -24,4 +25,14 @@ public sealed class RosterMessageExtractor(int shards) : HashCodeMessageExtracto
 public sealed class ErpTaskMessageExtractor(int shards) : HashCodeMessageExtractor(shards)
 {
     public override string? EntityId(object message) => (message as IWithErpTaskId)?.TaskId;
+}
+
+public sealed class OrderMessageExtractor(int shards) : HashCodeMessageExtractor(shards)
+{
+    public override string? EntityId(object message) => (message as IWithOrderId)?.OrderId;
+}
+
+public sealed class CustomerMessageExtractor(int shards) : HashCodeMessageExtractor(shards)
+{
+    public override string? EntityId(object message) => (message as IWithCustomerId)?.CustomerId;
 }

@@ -14,3 +14,12 @@ public sealed class ErpRegion;
 
 /// <summary>ActorRegistry key of this node's Odoo change collector (webhook hints).</summary>
 public sealed class OdooChangeCollectorKey;
+
+/// <summary>ActorRegistry key of the order shard region.</summary>
+public sealed class OrderRegion;
+
+/// <summary>ActorRegistry key of the customer (retailer) shard region.</summary>
+public sealed class CustomerRegion;
+
+/// <summary>ActorRegistry key of this node's ERP order watcher (sale.order / stock.picking webhook hints).</summary>
+public sealed class ErpOrderWatcherKey;

@@ -38,6 +38,15 @@ public sealed class ConnectionSettings
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Pull this connection's orders into the ERP (needs the Odoo connector).</summary>
+    public bool PullOrders { get; set; } = true;
+
+    /// <summary>How often orders are pulled (besides on demand).</summary>
+    public TimeSpan OrderPullInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Odoo warehouse id new sale orders are routed to (none: Odoo's default).</summary>
+    public long? OrderWarehouseId { get; set; }
+
     /// <summary>When an Odoo connector runs: list every active, saleable Odoo variant on this connection under
     /// internal_product_id = variant id (what the Cartona module does).</summary>
     public bool ListErpVariants { get; set; } = true;

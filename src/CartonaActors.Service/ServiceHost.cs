@@ -53,6 +53,7 @@ public static class ServiceHost
         app.MapClusterEndpoints();
         app.MapOdooWebhookEndpoints();
         app.MapErpEndpoints();
+        app.MapOrderEndpoints();
         app.Lifetime.ApplicationStopped.Register(() => sandbox?.DisposeAsync().AsTask().GetAwaiter().GetResult());
         Log.Information("CartonaActors starting: journal {Provider}, {Connections} marketplace connection(s): {Names}, Odoo connector {Erp}",
             options.Persistence.Provider, options.Connections.Count, string.Join(", ", options.Connections.Select(c => c.Name)),

@@ -199,3 +199,54 @@ public class OrderRulesSpecs
         Assert.Equal([51L, 53, 54], OrderValidation.VariantIdsOf(order));
     }
 }
+
+public class OrderOtpGateSpecs
+{
+    private const string Id = "cartona/OTP1";
+
+    [Fact]
+    public void With_an_otp_cartona_is_told_delivered_first_and_the_erp_delivery_is_validated_after()
+    {
+        var order = new CartonaOrder("OTP1", null, CartonaStatus.Approved, CartonaStatus.DeliveredBySupplier, 100, 0, 100, 0,
+            new CartonaRetailer("R1", "Shop", null, null, null, null), [new CartonaOrderDetail(1, "51", null, null, 1, 100, null)], "{}");
+        var s = new IOrderEvent[]
+        {
+            new OrderVersionReceived(Id, 1, order, DateTimeOffset.UnixEpoch), new SaleOrderLinked(Id, 9, 1, new Dictionary<long, long> { [1] = 90 }),
+            new ErpStatusApplied(Id, CartonaStatus.Approved), new OrderAcknowledged(Id, 1),
+            new ErpOrderObserved(Id, "sale", false, [new ErpLine(90, 51, 1, 100)]),
+        }.Aggregate(OrderState.Empty(Id), OrderRules.Apply);
+        Assert.IsType<OrderStep.Nothing>(OrderRules.NextStep(s, OrderSyncPolicy.Default));
+
+        s = OrderRules.Apply(s, new RetailerOtpGiven(Id, "4321"));
+        var push = Assert.IsType<OrderStep.PushStatus>(OrderRules.NextStep(s, OrderSyncPolicy.Default));
+        Assert.Equal(new OrderStatusUpdate(CartonaStatus.Delivered, "4321"), push.Update);
+
+        // Wrong OTP: refused, nothing validated; a new OTP is tried again.
+        var refused = OrderRules.Apply(s, new CartonaStatusRefused(Id, CartonaStatus.Approved, CartonaStatus.Delivered, "invalid_otp"));
+        Assert.IsType<OrderStep.Nothing>(OrderRules.NextStep(refused, OrderSyncPolicy.Default));
+        Assert.IsType<OrderStep.PushStatus>(OrderRules.NextStep(OrderRules.Apply(refused, new RetailerOtpGiven(Id, "1234")), OrderSyncPolicy.Default));
+
+        s = OrderRules.Apply(s, new CartonaStatusPushed(Id, CartonaStatus.Delivered));
+        Assert.Equal(new OrderStep.ValidateErpDelivery(CartonaStatus.Delivered), OrderRules.NextStep(s, OrderSyncPolicy.Default));
+    }
+}
+
+public class OrderHoldSpecs
+{
+    private const string Id = "cartona/H1";
+
+    private static CartonaOrder Order(string status) => new("H1", null, status, CartonaStatus.DeliveredBySupplier, 0, 0, 0, 0,
+        new CartonaRetailer("R1", "Shop", null, null, null, null),
+        [new CartonaOrderDetail(1, "51", null, null, 2, 10, null), new CartonaOrderDetail(2, "51", null, null, 1, 8, null), new CartonaOrderDetail(3, "x", null, null, 1, 1, null)], "{}");
+
+    [Fact]
+    public void An_order_holds_its_quantities_until_the_erp_order_is_confirmed_or_it_is_cancelled()
+    {
+        var s = OrderRules.Apply(OrderState.Empty(Id), new OrderVersionReceived(Id, 1, Order(CartonaStatus.Pending), DateTimeOffset.UnixEpoch));
+        Assert.Equal(new Dictionary<string, decimal> { ["51"] = 3 }, OrderRules.HeldQuantities(s));
+        s = OrderRules.Apply(s, new SaleOrderLinked(Id, 9, 1, new Dictionary<long, long>()));
+        Assert.Single(OrderRules.HeldQuantities(s));
+        Assert.Empty(OrderRules.HeldQuantities(OrderRules.Apply(s, new ErpOrderObserved(Id, "sale", false, []))));
+        Assert.Empty(OrderRules.HeldQuantities(OrderRules.Apply(s, new OrderVersionReceived(Id, 2, Order(CartonaStatus.CancelledByRetailer), DateTimeOffset.UnixEpoch))));
+    }
+}

@@ -135,3 +135,24 @@ public class ProductRulesSpecs
         Assert.Contains("whitespace", ProductValidation.ValidateProductId("a b"));
     }
 }
+
+public class OversellSpecs
+{
+    [Fact]
+    public void Quantities_of_pulled_orders_are_kept_off_their_connection_until_released()
+    {
+        var scope = new ConnectionScope("cartona", []);
+        var s = ProductRules.Apply(ProductState.Empty("51"), new ProductUpdated("51", 1, 10m, null, new Dictionary<string, decimal> { ["WH1"] = 10 },
+            [new ListingRequest("cartona", new ExternalProductRef(ExternalIdKind.InternalProductId, "51"))], null));
+        s = ProductRules.Apply(s, ProductRules.Decide(s, new HoldOrderQuantity("51", "cartona/A", "cartona", 3))!);
+        s = ProductRules.Apply(s, ProductRules.Decide(s, new HoldOrderQuantity("51", "other/B", "other", 4))!);
+        Assert.Equal(7, ProductRules.Desired(s, scope).Quantity);
+        Assert.Null(ProductRules.Decide(s, new HoldOrderQuantity("51", "cartona/A", "cartona", 3)));
+        s = ProductRules.Apply(s, ProductRules.Decide(s, new HoldOrderQuantity("51", "cartona/C", "cartona", 20))!);
+        Assert.Equal(0, ProductRules.Desired(s, scope).Quantity);
+        s = ProductRules.Apply(s, ProductRules.Decide(s, new ReleaseOrderQuantity("51", "cartona/C"))!);
+        s = ProductRules.Apply(s, ProductRules.Decide(s, new ReleaseOrderQuantity("51", "cartona/A"))!);
+        Assert.Equal(10, ProductRules.Desired(s, scope).Quantity);
+        Assert.Null(ProductRules.Decide(s, new ReleaseOrderQuantity("51", "cartona/A")));
+    }
+}

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CartonaActors.Domain.Erp;
+using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
@@ -12,8 +13,34 @@ public static class EventSamples
     private static readonly DateTimeOffset At = new(2026, 11, 24, 12, 30, 0, TimeSpan.Zero);
     private static readonly ExternalProductRef Ref = new(ExternalIdKind.InternalProductId, "51");
 
+    private static readonly CartonaOrder Order = new("GMNvpbLM", "R-77", "pending", "delivered_by_supplier", 3040, 50, 2990, 100,
+        new CartonaRetailer("A00315", "Hayah Market", "+201066313459", "+2000061774", null, "Cairo"),
+        [new CartonaOrderDetail(11973734, "904", "110774", "Tea 1kg", 10, 200, null)],
+        "{\"hashed_id\":\"GMNvpbLM\",\"status\":\"pending\"}");
+
+    private const string OrderId = "cartona/GMNvpbLM";
+
     public static readonly IReadOnlyList<object> All =
     [
+        new OrderVersionReceived(OrderId, 1, Order, At),
+        new OrderHeld(OrderId, 1, "variant_not_found: detail #11973734: no Odoo variant 904"),
+        new OrderCustomerLinked(OrderId, 42),
+        new SaleOrderLinked(OrderId, 70, 1, new Dictionary<long, long> { [11973734] = 700 }),
+        new OrderLinesSettled(OrderId, Order.Details, new Dictionary<long, long> { [11973734] = 701 }),
+        new ErpStatusApplied(OrderId, "approved"),
+        new OrderAcknowledged(OrderId, 1),
+        new ErpOrderObserved(OrderId, "sale", false, [new ErpLine(700, 904, 10, 200)]),
+        new CartonaStatusPushed(OrderId, "approved"),
+        new CartonaStatusRefused(OrderId, "pending", "delivered", "Cartona does not allow a supplier to move an order from pending to delivered"),
+        new CartonaLinesPushed(OrderId, Order.Details, [702]),
+        new OrderFlagged(OrderId, "the retailer changed the lines on Cartona, but the ERP order is sale: apply the change by hand"),
+        new RetailerOtpGiven(OrderId, "123456"),
+        new[] { new OrderVersionReceived(OrderId, 1, Order, At), (IOrderEvent)new SaleOrderLinked(OrderId, 70, 1, new Dictionary<long, long> { [11973734] = 700 }) }
+            .Aggregate(OrderState.Empty(OrderId), OrderRules.Apply),
+        new CustomerPartnerLinked("retailer_A00315", 42, "Hayah Market\u001f+201066313459"),
+        new OrdersPulled("cartona", 100, 1, At),
+        new OrderQuantityHeld("904", OrderId, "cartona", 10, 8),
+        new OrderQuantityReleased("904", OrderId, 9),
         new ProductUpdated("sku-1", 7, 12.5m, false, new Dictionary<string, decimal> { ["WH1"] = 40m, ["WH2"] = -3.5m },
             [new ListingRequest("cartona", Ref)], ["shopify"]),
         new PriceSet("sku-1", 12.5m, 3),
@@ -29,7 +56,7 @@ public static class EventSamples
                 new Listing("cartona", Ref, new PushedValues(12.5m, false, 40), 4, null, 0))),
         new PushBatchDelivered("cartona", 1000, 1, true, At, [new RejectedProduct("sku-9", "product not found")]),
         new PushBatchFailed("cartona", "rate_limited", "429, retry after 1 s", 1000, At),
-        new MarketplaceLedger(10, 9000, 3, 0, 2, At, "transient_failure: HTTP 503",
+        new MarketplaceLedger(10, 9000, 3, 0, 2, At, 0, null, "transient_failure: HTTP 503",
             [new SyncIssue(At, "item_rejected", "sku-9", "product not found")]),
         new ProductEnlisted("roster-007", "sku-1"),
         new ProductDischarged("roster-007", "sku-1"),

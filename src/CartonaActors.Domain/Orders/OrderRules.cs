@@ -26,11 +26,24 @@ public static class OrderRules
         CartonaStatusRefused e => s with { Refusals = s.Refusals.Add(RefusalKey(e.From, e.To)) },
         CartonaLinesPushed e => s with { SettledDetails = [.. e.Details], AddedErpLines = s.AddedErpLines.AddRange(e.AddedErpLines) },
         OrderFlagged e => s.Flags.Contains(e.Reason) ? s : s with { Flags = s.Flags.Add(e.Reason) },
-        RetailerOtpGiven e => s with { RetailerOtp = e.Otp },
+        // A new OTP may succeed where the last one was refused.
+        RetailerOtpGiven e => s with { RetailerOtp = e.Otp, Refusals = s.Refusals.RemoveAll(r => r.EndsWith("->" + CartonaStatus.Delivered, StringComparison.Ordinal)) },
         _ => s,
     };
 
     public static string RefusalKey(string from, string to) => from + "->" + to;
+
+    /// <summary>
+    /// Quantity per product this order keeps off its connection's stock: from its pull until the ERP reserves it
+    /// (the ERP order is confirmed, so Odoo's free quantity already counts it) or it is cancelled or finished.
+    /// </summary>
+    public static IReadOnlyDictionary<string, decimal> HeldQuantities(OrderState s)
+    {
+        if (s.Latest is not { } order || CartonaStatus.IsFinal(order.Status)) return new Dictionary<string, decimal>();
+        if (s.SaleOrderId is not null && s.ErpState is not ("draft" or "sent")) return new Dictionary<string, decimal>();
+        return order.Details.Where(d => long.TryParse(d.InternalProductId, out _) && d.Amount > 0)
+            .GroupBy(d => d.InternalProductId!).ToDictionary(g => g.Key, g => g.Sum(d => d.Amount), StringComparer.Ordinal);
+    }
 
     public static OrderStep NextStep(OrderState s, OrderSyncPolicy policy)
     {
@@ -53,6 +66,10 @@ public static class OrderRules
                 : new OrderStep.Flag($"the retailer changed the lines on Cartona, but the ERP order is {s.ErpState}: apply the change by hand", SettleLines: true);
 
         if (ErpStepFor(s, received) is { } erpStep) return erpStep;
+
+        // Cartona accepted "delivered" (with the OTP): now the ERP delivery is validated.
+        if (s.CartonaStatus == CartonaStatus.Delivered && s.ErpState == "sale" && !s.ErpDeliveryDone)
+            return new OrderStep.ValidateErpDelivery(CartonaStatus.Delivered);
 
         if (s.AcknowledgedVersion < s.Version) return new OrderStep.Acknowledge(s.Version);
 
@@ -84,7 +101,10 @@ public static class OrderRules
     {
         var current = s.CartonaStatus;
         if (s.ErpState is null || CartonaStatus.IsFinal(current) || order.Status == CartonaStatus.Editing) return null;
-        string? target = s.ErpState switch
+        // The OTP gate: an operator gave the OTP, so Cartona is told first and the ERP delivery follows.
+        var otpDelivery = s.RetailerOtp is not null && order.RequiresOtp && s.ErpState == "sale" && !s.ErpDeliveryDone
+                          && current is CartonaStatus.Approved or CartonaStatus.AssignedToSalesman;
+        string? target = otpDelivery ? CartonaStatus.Delivered : s.ErpState switch
         {
             "cancel" => CartonaStatus.CancelledBySupplier,
             _ when order.DeliveredBy == CartonaStatus.DeliveredByCartona => null,

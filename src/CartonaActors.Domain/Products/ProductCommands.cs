@@ -28,3 +28,9 @@ public sealed record ConfirmPush(string ProductId, string ConnectionId, long Ver
 /// <summary>A marketplace refused this product's values at this version.</summary>
 public sealed record RejectPush(string ProductId, string ConnectionId, long Version, string Reason)
     : IWithProductId, ICartonaSerializable;
+
+/// <summary>Hold (or change) the quantity a pulled, not yet reserved order takes. Idempotent.</summary>
+public sealed record HoldOrderQuantity(string ProductId, string OrderId, string ConnectionId, decimal Quantity) : IWithProductId, ICartonaSerializable;
+
+/// <summary>Release an order's hold. Idempotent.</summary>
+public sealed record ReleaseOrderQuantity(string ProductId, string OrderId) : IWithProductId, ICartonaSerializable;

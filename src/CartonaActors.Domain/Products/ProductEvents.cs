@@ -30,3 +30,9 @@ public sealed record ProductUpdated(
     IReadOnlyDictionary<string, decimal>? Stock,
     IReadOnlyList<ListingRequest>? Linked,
     IReadOnlyList<string>? Unlinked) : IProductEvent;
+
+/// <summary>A pulled order will take this quantity: it is not offered again on its connection meanwhile.</summary>
+public sealed record OrderQuantityHeld(string ProductId, string OrderId, string ConnectionId, decimal Quantity, long Version) : IProductEvent;
+
+/// <summary>The ERP now reserves (or the order no longer needs) the held quantity.</summary>
+public sealed record OrderQuantityReleased(string ProductId, string OrderId, long Version) : IProductEvent;

@@ -42,8 +42,18 @@ public static class ProductRules
             ? new PushRejected(state.ProductId, cmd.ConnectionId, cmd.Version, cmd.Reason)
             : null;
 
+    public static OrderQuantityHeld? Decide(ProductState state, HoldOrderQuantity cmd) =>
+        cmd.Quantity > 0 && !(state.Holds.TryGetValue(cmd.OrderId, out var h) && h == new OrderHold(cmd.ConnectionId, cmd.Quantity))
+            ? new OrderQuantityHeld(state.ProductId, cmd.OrderId, cmd.ConnectionId, cmd.Quantity, state.Version + 1)
+            : null;
+
+    public static OrderQuantityReleased? Decide(ProductState state, ReleaseOrderQuantity cmd) =>
+        state.Holds.ContainsKey(cmd.OrderId) ? new OrderQuantityReleased(state.ProductId, cmd.OrderId, state.Version + 1) : null;
+
     public static ProductState Apply(ProductState state, IProductEvent evt) => evt switch
     {
+        OrderQuantityHeld e => state with { OrderHolds = state.Holds.SetItem(e.OrderId, new OrderHold(e.ConnectionId, e.Quantity)), Version = e.Version },
+        OrderQuantityReleased e => state with { OrderHolds = state.Holds.Remove(e.OrderId), Version = e.Version },
         ProductUpdated e => ApplyUpdate(state, e),
         PriceSet e => state with { Price = e.Price, Version = e.Version },
         StockSet e => state with { StockByWarehouse = state.StockByWarehouse.SetItem(e.Warehouse, e.FreeQuantity), Version = e.Version },
@@ -89,6 +99,9 @@ public static class ProductRules
     {
         if (state.UnlimitedStock == true) return new PushedValues(state.Price, true, null);
         var quantity = StockAggregation.FreeQuantity(state.StockByWarehouse, scope);
+        // Oversell protection: what pulled orders will take is not offered again before the ERP reserves it.
+        var held = state.Holds.Values.Where(h => h.ConnectionId == scope.ConnectionId).Sum(h => h.Quantity);
+        if (quantity is { } q && held > 0) quantity = (int)Math.Max(0, q - decimal.Ceiling(held));
         return new PushedValues(state.Price, quantity is null ? state.UnlimitedStock : false, quantity);
     }
 

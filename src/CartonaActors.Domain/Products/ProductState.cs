@@ -12,10 +12,18 @@ public sealed record ProductState(
     decimal? Price,
     bool? UnlimitedStock,
     ImmutableSortedDictionary<string, decimal> StockByWarehouse,
-    ImmutableSortedDictionary<string, Listing> Listings) : ICartonaSerializable
+    ImmutableSortedDictionary<string, Listing> Listings,
+    ImmutableSortedDictionary<string, OrderHold>? OrderHolds = null) : ICartonaSerializable
 {
+    /// <summary>Quantities of marketplace orders not yet reserved in the ERP, by order id (null in old snapshots).</summary>
+    public ImmutableSortedDictionary<string, OrderHold> Holds =>
+        OrderHolds ?? ImmutableSortedDictionary<string, OrderHold>.Empty.WithComparers(StringComparer.Ordinal);
+
     public static ProductState Empty(string productId) => new(
         productId, 0, null, null,
         ImmutableSortedDictionary<string, decimal>.Empty.WithComparers(StringComparer.Ordinal),
         ImmutableSortedDictionary<string, Listing>.Empty.WithComparers(StringComparer.Ordinal));
 }
+
+/// <summary>Stock an order pulled from <see cref="ConnectionId"/> will take, held until the ERP reserves it.</summary>
+public sealed record OrderHold(string ConnectionId, decimal Quantity);

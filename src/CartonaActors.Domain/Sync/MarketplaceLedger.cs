@@ -13,12 +13,14 @@ public sealed record MarketplaceLedger(
     long UnverifiedBatches,
     long FailedCalls,
     DateTimeOffset? LastDeliveredAt,
+    long OrdersPulled,
+    DateTimeOffset? LastOrderPullAt,
     string? LastError,
     ImmutableList<SyncIssue> RecentIssues) : Products.ICartonaSerializable
 {
     public const int RecentIssueLimit = 50;
 
-    public static readonly MarketplaceLedger Empty = new(0, 0, 0, 0, 0, null, null, ImmutableList<SyncIssue>.Empty);
+    public static readonly MarketplaceLedger Empty = new(0, 0, 0, 0, 0, null, 0, null, null, ImmutableList<SyncIssue>.Empty);
 
     public MarketplaceLedger Apply(IMarketplaceEvent evt) => evt switch
     {
@@ -31,6 +33,7 @@ public sealed record MarketplaceLedger(
             LastDeliveredAt = d.At,
             RecentIssues = Remember(d.Rejections.Select(r => new SyncIssue(d.At, "item_rejected", r.ProductId, r.Reason))),
         },
+        Orders.OrdersPulled p => this with { OrdersPulled = OrdersPulled + p.Orders, LastOrderPullAt = p.At },
         PushBatchFailed f => this with
         {
             FailedCalls = FailedCalls + 1,

@@ -22,6 +22,8 @@ public sealed class CartonaActorsOptions
 
     public ErpSyncOptions ErpSync { get; set; } = new();
 
+    public OrderSyncOptions Orders { get; set; } = new();
+
     public bool ErpEnabled => !string.IsNullOrWhiteSpace(Odoo.Url);
 }
 
@@ -108,4 +110,16 @@ public sealed class SyncOptions
     /// <summary>First and longest wait between retries of a failed bulk call.</summary>
     public TimeSpan RetryMinBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
     public TimeSpan RetryMaxBackoff { get; set; } = TimeSpan.FromSeconds(60);
+}
+
+public sealed class OrderSyncOptions
+{
+    /// <summary>What a delivery validated in the ERP becomes on Cartona: delivered or assigned_to_salesman.</summary>
+    public string DeliveredStatus { get; set; } = "delivered";
+
+    /// <summary>Cartona cancellation_reason sent when an order is cancelled in the ERP.</summary>
+    public string CancellationReason { get; set; } = "supplier_asked_me_to_cancel";
+
+    /// <summary>How often a held order (e.g. an unknown product) is checked again.</summary>
+    public TimeSpan HeldRecheck { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -19,6 +19,7 @@ public sealed class ErpPollerEntity : ReceivePersistentActor, IWithTimers
     private readonly string _model;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private ErpProductFeeder _feeder = null!;
+    private IActorRef _orderRegion = ActorRefs.Nobody;
     private DateTime? _cursor;
     private bool _polling;
     private DateTimeOffset? _lastPollAt;
@@ -60,7 +61,9 @@ public sealed class ErpPollerEntity : ReceivePersistentActor, IWithTimers
 
     protected override void PreStart()
     {
-        _feeder = _settings.FeederFor(ActorRegistry.For(Context.System).Get<ProductRegion>());
+        var registry = ActorRegistry.For(Context.System);
+        _feeder = _settings.FeederFor(registry.Get<ProductRegion>());
+        if (registry.TryGet<OrderRegion>(out var orders)) _orderRegion = orders;
         base.PreStart();
     }
 
@@ -79,7 +82,31 @@ public sealed class ErpPollerEntity : ReceivePersistentActor, IWithTimers
         PollAsync(since).PipeTo(Self, failure: ex => new PollFailed(ex is OdooException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}"));
     }
 
-    private async Task<object> PollAsync(DateTime since)
+    private async Task<object> PollAsync(DateTime since) => _model == SaleOrderModel ? await PollOrdersAsync(since) : await PollProductsAsync(since);
+
+    public const string SaleOrderModel = "sale.order";
+
+    /// <summary>Sale orders (their write_date also moves with their deliveries) go to their order entities.</summary>
+    private async Task<object> PollOrdersAsync(DateTime since)
+    {
+        var orders = _orderRegion;
+        DateTime? afterWriteDate = null;
+        long afterId = 0;
+        var changes = 0;
+        while (true)
+        {
+            var page = await _settings.Sales.ReadChangedSaleOrdersAsync(since, afterWriteDate, afterId, _settings.PageSize, CancellationToken.None);
+            if (page.Count == 0) break;
+            changes += page.Count;
+            CartonaActors.Engine.Orders.ErpOrderRouting.Route(page, orders, _settings.Connections);
+            afterWriteDate = page[^1].WriteDate;
+            afterId = page[^1].Id;
+            if (page.Count < _settings.PageSize) break;
+        }
+        return new Polled(afterWriteDate, changes, new FeedResult(0, 0, 0));
+    }
+
+    private async Task<object> PollProductsAsync(DateTime since)
     {
         DateTime? afterWriteDate = null;
         long afterId = 0;

@@ -5,4 +5,5 @@ using CartonaActors.Erp;
 namespace CartonaActors.Engine.Erp;
 
 /// <summary>What the ERP connector's actors are built with.</summary>
-public sealed record ErpTaskSettings(IOdooCatalog Odoo, ErpSyncOptions Sync, int PageSize, Func<IActorRef, ErpProductFeeder> FeederFor);
+public sealed record ErpTaskSettings(IOdooCatalog Odoo, ErpSyncOptions Sync, int PageSize, Func<IActorRef, ErpProductFeeder> FeederFor,
+    IOdooSales Sales, IReadOnlySet<string> Connections);

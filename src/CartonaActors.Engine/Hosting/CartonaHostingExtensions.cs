@@ -22,7 +22,8 @@ public static class CartonaHostingExtensions
         this AkkaConfigurationBuilder builder,
         CartonaActorsOptions options,
         Func<ConnectionSettings, IMarketplaceClient>? clientFactory = null,
-        Func<OdooSettings, IOdooCatalog>? odooFactory = null)
+        Func<OdooSettings, IOdooCatalog>? odooFactory = null,
+        Func<OdooSettings, IOdooSales>? salesFactory = null)
     {
         var connections = options.Connections.Where(c => c.Enabled).ToList();
         foreach (var c in connections) MarketplaceClientFactory.Validate(c);
@@ -35,7 +36,7 @@ public static class CartonaHostingExtensions
             .WithCartonaCluster(options.Cluster)
             .WithCartonaPersistence(options.Persistence)
             .WithCartonaEntities(options, connections, clientFactory ?? MarketplaceClientFactory.Create)
-            .WithCartonaErp(options, odooFactory ?? OdooCatalogFactory.Create);
+            .WithCartonaErp(options, odooFactory ?? OdooCatalogFactory.Create, salesFactory ?? OdooCatalogFactory.CreateSales);
     }
 
     public static AkkaConfigurationBuilder WithCartonaSerialization(this AkkaConfigurationBuilder builder) =>

@@ -4,6 +4,7 @@ using Akka.Hosting;
 using CartonaActors.Domain.Erp;
 using CartonaActors.Engine.Configuration;
 using CartonaActors.Engine.Erp;
+using CartonaActors.Engine.Orders;
 using CartonaActors.Erp;
 
 namespace CartonaActors.Engine.Hosting;
@@ -16,7 +17,7 @@ public static class ErpSetup
     /// restart. Off when no Odoo URL is configured.
     /// </summary>
     public static AkkaConfigurationBuilder WithCartonaErp(this AkkaConfigurationBuilder builder, CartonaActorsOptions options,
-        Func<OdooSettings, IOdooCatalog> odooFactory)
+        Func<OdooSettings, IOdooCatalog> odooFactory, Func<OdooSettings, IOdooSales> salesFactory)
     {
         if (!options.ErpEnabled) return builder;
         if (string.IsNullOrWhiteSpace(options.ErpSync.WebhookSecret))
@@ -24,25 +25,33 @@ public static class ErpSetup
         var odoo = odooFactory(options.Odoo);
         var connections = options.Connections.Where(c => c.Enabled).ToList();
         var fed = new FedValues();
+        var sales = salesFactory(options.Odoo);
+        var orderConnections = connections.Where(c => c.PullOrders).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var settings = new ErpTaskSettings(odoo, options.ErpSync, options.Odoo.PageSize,
-            products => new ErpProductFeeder(odoo, products, connections, options.Odoo.PageSize, options.ErpSync.FeedConcurrency, fed));
+            products => new ErpProductFeeder(odoo, products, connections, options.Odoo.PageSize, options.ErpSync.FeedConcurrency, fed),
+            sales, orderConnections);
+        var polled = orderConnections.Count > 0 ? options.ErpSync.PolledModels.Append(ErpPollerEntity.SaleOrderModel).Distinct().ToList() : options.ErpSync.PolledModels;
 
         return builder
             .WithShardRegion<ErpRegion>("erp",
                 id => id == ErpTasks.CatalogLoad ? CatalogLoadEntity.PropsFor(id, settings) : ErpPollerEntity.PropsFor(id, settings),
                 new ErpTaskMessageExtractor(options.Cluster.ShardCount),
                 CartonaHostingExtensions.BoundedAndRemembered())
+            .WithCartonaOrders(options, sales, odoo, orderConnections)
             .WithActors((system, registry) =>
             {
                 var collector = system.ActorOf(OdooChangeCollector.PropsFor(odoo, settings.FeederFor(registry.Get<ProductRegion>()),
                     options.ErpSync.CollectWindow, options.ErpSync.SettleDelay), "odoo-change-collector");
                 registry.Register<OdooChangeCollectorKey>(collector);
+                var watcher = system.ActorOf(ErpOrderWatcher.PropsFor(sales, orderConnections, options.ErpSync.CollectWindow, options.ErpSync.SettleDelay),
+                    "erp-order-watcher");
+                registry.Register<ErpOrderWatcherKey>(watcher);
             })
             .AddStartup((_, registry) =>
             {
                 // Starting each poller once is enough: the region remembers them from then on.
                 var erp = registry.Get<ErpRegion>();
-                foreach (var model in options.ErpSync.PolledModels) erp.Tell(new PollNow(ErpTasks.PollerOf(model)));
+                foreach (var model in polled) erp.Tell(new PollNow(ErpTasks.PollerOf(model)));
             });
     }
 }

@@ -3,6 +3,7 @@ using Akka.Event;
 using Akka.Hosting;
 using Akka.Pattern;
 using Akka.Persistence;
+using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Sync;
 
@@ -22,6 +23,13 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly OutgoingBuffer _buffer = new();
     private readonly Dictionary<long, IReadOnlyList<PushItem>> _inFlight = new();
+    private readonly Queue<SendOrderCall> _orderCalls = new();
+    private readonly Dictionary<long, SendOrderCall> _orderCallsInFlight = new();
+    private readonly HashSet<string> _unreadableSeen = new(StringComparer.Ordinal);
+    private IActorRef _orders = ActorRefs.Nobody;
+    private bool _pulling;
+    private int _pulledThisRun;
+    private int _unreadableThisRun;
     private readonly TokenBucket _bucket;
     private readonly Random _random = new();
     private MarketplaceLedger _ledger = MarketplaceLedger.Empty;
@@ -57,6 +65,13 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         });
         Command<DrainTick>(_ => Drain());
         Command<BatchCompleted>(HandleCompleted);
+        Command<OrderCallRequest>(c =>
+        {
+            _orderCalls.Enqueue(new SendOrderCall(++_nextBatchId, c, 0, 0));
+            Drain();
+        });
+        Command<PullOrdersNow>(_ => StartPull());
+        Command<OrderCallCompleted>(HandleOrderCall);
         Command<BatchTimedOut>(t =>
         {
             if (!_inFlight.ContainsKey(t.BatchId)) return;
@@ -64,7 +79,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
                 new PushOutcome.TransientFailure("no answer from the marketplace worker in time")));
         });
         Command<GetMarketplaceStatus>(_ => Sender.Tell(new MarketplaceStatus(
-            ConnectionId, _buffer.WaitingCount, _inFlight.Values.Sum(b => b.Count), _batchLimit,
+            ConnectionId, _buffer.WaitingCount + _orderCalls.Count, _inFlight.Values.Sum(b => b.Count) + _orderCallsInFlight.Count, _batchLimit,
             _pausedUntil > DateTimeOffset.UtcNow ? _pausedUntil : null, _consecutiveFailures, _ledger)));
         Command<StopEntity>(_ => Context.Stop(Self));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
@@ -80,6 +95,11 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     protected override void PreStart()
     {
         _products = ActorRegistry.For(Context.System).Get<ProductRegion>();
+        if (_settings.Connection.PullOrders && ActorRegistry.For(Context.System).TryGet<OrderRegion>(out var orders))
+        {
+            _orders = orders;
+            Timers.StartPeriodicTimer("pull", new PullOrdersNow(ConnectionId), _settings.Connection.OrderPullInterval);
+        }
         var connection = _settings.Connection;
         var workerProps = MarketplaceWorker.PropsFor(() => _settings.ClientFactory(connection));
         _worker = Context.ActorOf(BackoffSupervisor.Props(
@@ -97,12 +117,18 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             return;
         }
         _pausedUntil = null;
-        while (_inFlight.Count < _settings.Connection.MaxConcurrentRequests && _buffer.HasSendable)
+        while (_inFlight.Count + _orderCallsInFlight.Count < _settings.Connection.MaxConcurrentRequests && (_orderCalls.Count > 0 || _buffer.HasSendable))
         {
             if (!_bucket.TryTake(now))
             {
                 Timers.StartSingleTimer(DrainTimer, DrainTick.Instance, _bucket.TimeUntilNext(now));
                 return;
+            }
+            if (_orderCalls.TryDequeue(out var orderCall))
+            {
+                _orderCallsInFlight[orderCall.Key] = orderCall;
+                _worker.Tell(orderCall);
+                continue;
             }
             var batch = _buffer.TakeBatch(_batchLimit);
             var id = ++_nextBatchId;
@@ -157,17 +183,95 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
                 evt = RetryLater("unknown", done.Outcome.ToString(), items, now);
                 break;
         }
-        Persist(evt, e =>
-        {
-            _ledger = _ledger.Apply(e);
-            if (LastSequenceNr - _lastSnapshotSequenceNr >= _settings.SnapshotEvery)
-            {
-                _lastSnapshotSequenceNr = LastSequenceNr;
-                SaveSnapshot(_ledger);
-            }
-        });
+        PersistLedger(evt);
         Drain();
     }
+
+    private void StartPull()
+    {
+        if (_pulling || _orders.IsNobody()) return;
+        _pulling = true;
+        _pulledThisRun = 0;
+        _unreadableThisRun = 0;
+        _orderCalls.Enqueue(new SendOrderCall(++_nextBatchId, null, 1, PullPageSize));
+        Drain();
+    }
+
+    private const int PullPageSize = 100;
+
+    private void HandleOrderCall(OrderCallCompleted done)
+    {
+        if (!_orderCallsInFlight.Remove(done.Key)) return;
+        var now = DateTimeOffset.UtcNow;
+        var request = done.Request;
+        var what = request.Call is { } c ? $"order call for {c.HashedId} ({c.Status?.Status ?? "details"})" : $"order pull page {request.PullPage}";
+        switch (done.Outcome)
+        {
+            case CallOutcome.Ok when request.Call is { } call:
+                _consecutiveFailures = 0;
+                _orders.Tell(new OrderCallResult(call.OrderId, call.CallId, true, null, null));
+                break;
+            case CallOutcome.Ok:
+                _consecutiveFailures = 0;
+                HandlePulledPage(request, done.Page, now);
+                break;
+            case CallOutcome.Refused refused when request.Call is { } call:
+                _log.Warning("{ConnectionId}: Cartona refused {What}: HTTP {Status}: {Reason}", ConnectionId, what, refused.StatusCode, refused.Reason);
+                _orders.Tell(new OrderCallResult(call.OrderId, call.CallId, false, refused.StatusCode, refused.Reason));
+                break;
+            case CallOutcome.Refused refused:
+                _pulling = false;
+                PersistLedger(Failed("order_pull_refused", $"HTTP {refused.StatusCode}: {refused.Reason}", 0, now));
+                break;
+            case CallOutcome.RateLimited limited:
+                _orderCalls.Enqueue(request);
+                _bucket.Drain(now);
+                _pausedUntil = now + limited.RetryAfter;
+                break;
+            default:
+                // Transient or authentication trouble: the same call goes again after the backoff.
+                _orderCalls.Enqueue(request);
+                _consecutiveFailures++;
+                var delay = _settings.Backoff.Delay(_consecutiveFailures, _random.NextDouble());
+                _pausedUntil = now + delay;
+                _log.Warning("{ConnectionId}: {What} failed ({Outcome}); again in {Delay:0.#} s", ConnectionId, what, done.Outcome, delay.TotalSeconds);
+                break;
+        }
+        Drain();
+    }
+
+    private void HandlePulledPage(SendOrderCall request, PulledOrders? page, DateTimeOffset now)
+    {
+        var orders = page?.Orders ?? [];
+        foreach (var order in orders) _orders.Tell(new ReceiveCartonaOrder(OrderState.IdOf(ConnectionId, order.HashedId), order));
+        _pulledThisRun += orders.Count;
+        foreach (var bad in page?.Unreadable ?? [])
+        {
+            // An unreadable order comes back on every pull until fixed on Cartona: report it once per content.
+            if (!_unreadableSeen.Add(bad.HashedId + "|" + bad.RawJson.GetHashCode())) continue;
+            _unreadableThisRun++;
+            _log.Warning("{ConnectionId}: unreadable order {HashedId}: {Reason}", ConnectionId, bad.HashedId, bad.Reason);
+            PersistLedger(Failed("order_unreadable", $"{bad.HashedId}: {bad.Reason}", 1, now));
+        }
+        if (page is not null && page.RawCount >= request.PerPage)
+        {
+            _orderCalls.Enqueue(request with { Key = ++_nextBatchId, PullPage = request.PullPage + 1 });
+            return;
+        }
+        _pulling = false;
+        _log.Info("{ConnectionId}: order pull done, {Orders} orders handed to their entities", ConnectionId, _pulledThisRun);
+        PersistLedger(new OrdersPulled(ConnectionId, _pulledThisRun, _unreadableThisRun, now));
+    }
+
+    private void PersistLedger(IMarketplaceEvent evt) => Persist(evt, e =>
+    {
+        _ledger = _ledger.Apply(e);
+        if (LastSequenceNr - _lastSnapshotSequenceNr >= _settings.SnapshotEvery)
+        {
+            _lastSnapshotSequenceNr = LastSequenceNr;
+            SaveSnapshot(_ledger);
+        }
+    });
 
     private IMarketplaceEvent Delivered(IReadOnlyList<PushItem> items, PushOutcome.Delivered delivered, DateTimeOffset now)
     {

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Sync;
 using CartonaActors.Marketplaces;
@@ -10,6 +11,11 @@ public sealed record SendBatch(long BatchId, IReadOnlyList<PushItem> Items);
 
 /// <summary>How a bulk call ended.</summary>
 public sealed record BatchCompleted(long BatchId, IReadOnlyList<PushItem> Items, PushOutcome Outcome);
+
+/// <summary>One order call (pull a page, acknowledge, status, line edits) for the worker.</summary>
+public sealed record SendOrderCall(long Key, OrderCallRequest? Call, int PullPage, int PerPage);
+
+public sealed record OrderCallCompleted(long Key, SendOrderCall Request, CallOutcome Outcome, PulledOrders? Page);
 
 /// <summary>
 /// Makes the HTTP calls for one marketplace connection, several at once, and never decides to retry: it turns
@@ -27,6 +33,16 @@ public sealed class MarketplaceWorker : ReceiveActor
     public MarketplaceWorker(Func<IMarketplaceClient> clientFactory)
     {
         _client = clientFactory();
+        Receive<SendOrderCall>(call =>
+        {
+            if (_client is not IMarketplaceOrders orders)
+            {
+                Sender.Tell(new OrderCallCompleted(call.Key, call, new CallOutcome.Refused(0, "this platform has no order API"), null));
+                return;
+            }
+            CallAsync(orders, call).PipeTo(Sender,
+                failure: ex => new OrderCallCompleted(call.Key, call, new CallOutcome.TransientFailure($"order call failed: {ex.GetType().Name}"), null));
+        });
         Receive<SendBatch>(batch =>
         {
             _client.PushAsync(batch.Items, _stopping.Token).PipeTo(Sender,
@@ -34,6 +50,19 @@ public sealed class MarketplaceWorker : ReceiveActor
                 failure: ex => new BatchCompleted(batch.BatchId, batch.Items,
                     new PushOutcome.TransientFailure($"push failed: {ex.GetType().Name}")));
         });
+    }
+
+    private async Task<OrderCallCompleted> CallAsync(IMarketplaceOrders orders, SendOrderCall call)
+    {
+        if (call.Call is not { } c)
+        {
+            var (outcome, page) = await orders.PullOrdersAsync(call.PullPage, call.PerPage, _stopping.Token);
+            return new OrderCallCompleted(call.Key, call, outcome, page);
+        }
+        var result = c.Details is { } details
+            ? await orders.UpdateOrderDetailsAsync(c.HashedId, details, _stopping.Token)
+            : await orders.UpdateOrderStatusAsync(c.HashedId, c.Status!, _stopping.Token);
+        return new OrderCallCompleted(call.Key, call, result, null);
     }
 
     protected override void PostStop()

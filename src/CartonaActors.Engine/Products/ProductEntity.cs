@@ -69,6 +69,8 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
             RequestEnlistment();
         });
         Command<ConfirmPush>(c => PersistIfAny(ProductRules.Decide(_state, c)));
+        Command<HoldOrderQuantity>(c => PersistChange(ProductRules.Decide(_state, c)));
+        Command<ReleaseOrderQuantity>(c => PersistChange(ProductRules.Decide(_state, c)));
         Command<RejectPush>(c =>
         {
             if (ProductRules.Decide(_state, c) is not { } rejected) return;
@@ -155,6 +157,25 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
         });
     }
 
+    /// <summary>A change that alters what marketplaces should show (like an ERP update), but from an order.</summary>
+    private void PersistChange(IProductEvent? evt)
+    {
+        if (evt is null) return;
+        if (!_enlisted)
+        {
+            Stash.Stash();
+            Become(Enlisting);
+            RequestEnlistment();
+            return;
+        }
+        Persist(evt, e =>
+        {
+            _state = ProductRules.Apply(_state, e);
+            AfterPersist();
+            NoteChange();
+        });
+    }
+
     private void PersistIfAny(IProductEvent? evt)
     {
         if (evt is null) return;
@@ -201,6 +222,7 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
 
     private static ProductState WithOrdinalKeys(ProductState s) => s with
     {
+        OrderHolds = s.OrderHolds?.WithComparers(StringComparer.Ordinal),
         StockByWarehouse = s.StockByWarehouse.WithComparers(StringComparer.Ordinal),
         Listings = s.Listings.WithComparers(StringComparer.Ordinal),
     };

@@ -1,4 +1,5 @@
 using CartonaActors.Domain.Erp;
+using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
@@ -22,6 +23,8 @@ public static class Manifests
         [typeof(ListingUnlinked)] = "product-listing-unlinked-v1",
         [typeof(PushAcknowledged)] = "product-push-acknowledged-v1",
         [typeof(PushRejected)] = "product-push-rejected-v1",
+        [typeof(OrderQuantityHeld)] = "product-order-quantity-held-v1",
+        [typeof(OrderQuantityReleased)] = "product-order-quantity-released-v1",
         [typeof(ProductState)] = "product-state-v1",
         // marketplace events and snapshot (persisted)
         [typeof(PushBatchDelivered)] = "marketplace-batch-delivered-v1",
@@ -36,6 +39,23 @@ public static class Manifests
         [typeof(CatalogLoadStarted)] = "erp-catalog-load-started-v1",
         [typeof(CatalogPageLoaded)] = "erp-catalog-page-loaded-v1",
         [typeof(CatalogLoadCompleted)] = "erp-catalog-load-completed-v1",
+        // order and customer events and snapshot (persisted)
+        [typeof(OrderVersionReceived)] = "order-version-received-v1",
+        [typeof(OrderHeld)] = "order-held-v1",
+        [typeof(OrderCustomerLinked)] = "order-customer-linked-v1",
+        [typeof(SaleOrderLinked)] = "order-sale-order-linked-v1",
+        [typeof(OrderLinesSettled)] = "order-lines-settled-v1",
+        [typeof(ErpStatusApplied)] = "order-erp-status-applied-v1",
+        [typeof(OrderAcknowledged)] = "order-acknowledged-v1",
+        [typeof(ErpOrderObserved)] = "order-erp-observed-v1",
+        [typeof(CartonaStatusPushed)] = "order-cartona-status-pushed-v1",
+        [typeof(CartonaStatusRefused)] = "order-cartona-status-refused-v1",
+        [typeof(CartonaLinesPushed)] = "order-cartona-lines-pushed-v1",
+        [typeof(OrderFlagged)] = "order-flagged-v1",
+        [typeof(RetailerOtpGiven)] = "order-retailer-otp-given-v1",
+        [typeof(OrderState)] = "order-state-v1",
+        [typeof(CustomerPartnerLinked)] = "customer-partner-linked-v1",
+        [typeof(OrdersPulled)] = "marketplace-orders-pulled-v1",
         // messages between nodes
         [typeof(UpdateProduct)] = "product-update-v1",
         [typeof(ProductUpdateResult)] = "product-update-result-v1",
@@ -49,12 +69,25 @@ public static class Manifests
         [typeof(ProductEnlistedReply)] = "roster-enlisted-reply-v1",
         [typeof(DischargeProduct)] = "roster-discharge-v1",
         [typeof(WakeProduct)] = "product-wake-v1",
+        [typeof(HoldOrderQuantity)] = "product-hold-order-quantity-v1",
+        [typeof(ReleaseOrderQuantity)] = "product-release-order-quantity-v1",
         [typeof(PollNow)] = "erp-poll-now-v1",
         [typeof(GetPollerStatus)] = "erp-get-poller-status-v1",
         [typeof(PollerStatus)] = "erp-poller-status-v1",
         [typeof(StartCatalogLoad)] = "erp-start-catalog-load-v1",
         [typeof(GetCatalogLoadProgress)] = "erp-get-catalog-load-progress-v1",
         [typeof(CatalogLoadProgress)] = "erp-catalog-load-progress-v1",
+        [typeof(ReceiveCartonaOrder)] = "order-receive-v1",
+        [typeof(ErpOrderChanged)] = "order-erp-changed-v1",
+        [typeof(DeliverWithOtp)] = "order-deliver-with-otp-v1",
+        [typeof(GetOrder)] = "order-get-v1",
+        [typeof(RetryOrder)] = "order-retry-v1",
+        [typeof(OrderCallRequest)] = "marketplace-order-call-v1",
+        [typeof(OrderCallResult)] = "order-call-result-v1",
+        [typeof(PullOrdersNow)] = "marketplace-pull-orders-v1",
+        [typeof(EnsureCustomer)] = "customer-ensure-v1",
+        [typeof(CustomerEnsured)] = "customer-ensured-v1",
+        [typeof(CustomerNotEnsured)] = "customer-not-ensured-v1",
     };
 
     public static readonly IReadOnlyDictionary<string, Type> ByManifest =
@@ -64,6 +97,7 @@ public static class Manifests
     public static IEnumerable<Type> Persisted => ByType.Keys.Where(t =>
         typeof(IProductEvent).IsAssignableFrom(t) || typeof(IMarketplaceEvent).IsAssignableFrom(t)
         || typeof(IRosterEvent).IsAssignableFrom(t)
+        || typeof(IOrderEvent).IsAssignableFrom(t) || t == typeof(OrderState) || t == typeof(CustomerPartnerLinked) || t == typeof(OrdersPulled)
         || t == typeof(ErpCursorAdvanced) || t == typeof(CatalogLoadStarted) || t == typeof(CatalogPageLoaded) || t == typeof(CatalogLoadCompleted)
         || t == typeof(ProductState) || t == typeof(MarketplaceLedger) || t == typeof(RosterSnapshot));
 }

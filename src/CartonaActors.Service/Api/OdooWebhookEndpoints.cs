@@ -17,6 +17,9 @@ public static class OdooWebhookEndpoints
         "product.product", "product.template", "stock.quant", "stock.move",
     };
 
+    /// <summary>Models whose webhooks mean "re-read these sale orders".</summary>
+    public static readonly IReadOnlySet<string> OrderModels = new HashSet<string>(StringComparer.Ordinal) { "sale.order", "stock.picking" };
+
     /// <summary>
     /// Receives Odoo 18's "Send Webhook Notification" posts. They carry no signature, so the URL (or a header)
     /// must carry the configured secret. The body is only a hint of which record changed: Odoo sends it before
@@ -53,10 +56,13 @@ public static class OdooWebhookEndpoints
                 || !body.TryGetProperty("_id", out var id) || !id.TryGetInt64(out var recordId))
                 return Refuse(StatusCodes.Status400BadRequest, "the body must be an object with \"_model\" (string) and \"_id\" (integer), as Odoo's webhook action sends");
             var modelName = model.GetString()!;
-            if (!ProductModels.Contains(modelName))
-                return Refuse(StatusCodes.Status422UnprocessableEntity, $"model '{modelName}' is not one the sync follows ({string.Join(", ", ProductModels)})");
-
-            registry.Get<OdooChangeCollectorKey>().Tell(new ErpRecordsTouched(modelName, [recordId]));
+            if (OrderModels.Contains(modelName))
+                registry.Get<ErpOrderWatcherKey>().Tell(new ErpRecordsTouched(modelName, [recordId]));
+            else if (ProductModels.Contains(modelName))
+                registry.Get<OdooChangeCollectorKey>().Tell(new ErpRecordsTouched(modelName, [recordId]));
+            else
+                return Refuse(StatusCodes.Status422UnprocessableEntity,
+                    $"model '{modelName}' is not one the sync follows ({string.Join(", ", ProductModels.Concat(OrderModels))})");
             return Results.Accepted(value: new { model = modelName, id = recordId });
         });
 

@@ -1,0 +1,376 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Hosting;
+using Akka.Persistence;
+using CartonaActors.Domain.Orders;
+using CartonaActors.Domain.Products;
+using CartonaActors.Erp;
+
+namespace CartonaActors.Engine.Orders;
+
+/// <summary>
+/// One marketplace order: every version as received, its ERP customer and sale order, and its status both ways.
+/// It does one step at a time as <see cref="OrderRules.NextStep"/> decides, records each durable outcome before
+/// the next step (the ERP order id before the acknowledgement), and backs off on failure. Being the only writer
+/// for its order, with a look-up by client_order_ref before any create, it never makes a second sale order.
+/// </summary>
+public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
+{
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan CustomerTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly OrderEntitySettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private OrderState _state;
+    private IActorRef _marketplaces = ActorRefs.Nobody;
+    private IActorRef _customers = ActorRefs.Nobody;
+    private IActorRef _products = ActorRefs.Nobody;
+    private Dictionary<string, decimal> _holdsSent = new(StringComparer.Ordinal);
+    private bool _busy;
+    private bool _reAcknowledge;
+    private long _callId;
+    private PendingCall? _pendingCall;
+    private int _failures;
+    private long _lastSnapshotSequenceNr;
+
+    public static Props PropsFor(string orderId, OrderEntitySettings settings) => Props.Create(() => new OrderEntity(orderId, settings));
+
+    public OrderEntity(string orderId, OrderEntitySettings settings)
+    {
+        _settings = settings;
+        _state = OrderState.Empty(orderId);
+        PersistenceId = "order-" + orderId;
+
+        Recover<SnapshotOffer>(o =>
+        {
+            if (o.Snapshot is OrderState s) _state = s;
+            _lastSnapshotSequenceNr = o.Metadata.SequenceNr;
+        });
+        Recover<IOrderEvent>(e => _state = OrderRules.Apply(_state, e));
+
+        Command<ReceiveCartonaOrder>(m =>
+        {
+            if (_state.Latest is { } latest && CartonaOrderVersions.Same(latest, m.Order))
+            {
+                // Pulled again unchanged: our acknowledgement was lost or is still to come.
+                _reAcknowledge = _state.AcknowledgedVersion >= _state.Version;
+                Advance();
+                return;
+            }
+            Wake();
+            Record([new OrderVersionReceived(orderId, _state.Version + 1, m.Order, DateTimeOffset.UtcNow)]);
+        });
+        Command<ErpOrderChanged>(m =>
+        {
+            if (_state.SaleOrderId is null) return;
+            if (m.State == _state.ErpState && m.DeliveryDone == _state.ErpDeliveryDone && m.Lines.SequenceEqual(_state.ErpLines)) return;
+            Wake();
+            Record([new ErpOrderObserved(orderId, m.State, m.DeliveryDone, m.Lines)]);
+        });
+        Command<DeliverWithOtp>(m =>
+        {
+            Sender.Tell(_state);
+            Wake();
+            Record([new RetailerOtpGiven(orderId, m.Otp)]);
+        });
+        Command<GetOrder>(_ => Sender.Tell(_state));
+        Command<RetryOrder>(_ =>
+        {
+            Timers.Cancel("retry");
+            _failures = 0;
+            Advance();
+        });
+        Command<StepDone>(d =>
+        {
+            _busy = false;
+            _failures = 0;
+            if (d.Recheck is { } recheck) Timers.StartSingleTimer("retry", new RetryOrder(orderId), recheck);
+            if (d.Events.Count == 0) { if (d.Recheck is null) Advance(); return; }
+            Record(d.Events, advance: d.Recheck is null);
+        });
+        Command<StepFailed>(f =>
+        {
+            _busy = false;
+            _pendingCall = null;
+            _failures++;
+            var delay = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(_failures, 9))));
+            _log.Warning("Order {OrderId}: {Step} failed ({Reason}); retrying in {Delay}", orderId, f.Step, f.Reason, delay);
+            var events = f.Flag is { } flag && !_state.Flags.Contains(flag) ? new IOrderEvent[] { new OrderFlagged(orderId, flag) } : [];
+            Timers.StartSingleTimer("retry", new RetryOrder(orderId), delay);
+            if (events.Length > 0) Record(events, advance: false);
+        });
+        Command<OrderCallResult>(r =>
+        {
+            if (_pendingCall is not { } call || call.CallId != r.CallId) return;
+            _pendingCall = null;
+            Timers.Cancel("call");
+            Self.Tell(r.Ok ? new StepDone(call.OnOk) : call.OnRefused(r.Reason ?? $"HTTP {r.StatusCode}"));
+        });
+        Command<CallTimedOut>(t =>
+        {
+            if (_pendingCall?.CallId == t.CallId) Self.Tell(new StepFailed("marketplace call", "no answer in time", null));
+        });
+        Command<StopEntity>(_ => Context.Stop(Self));
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(_ => { });
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
+    }
+
+    public override string PersistenceId { get; }
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        var registry = ActorRegistry.For(Context.System);
+        _marketplaces = registry.Get<MarketplaceRegion>();
+        _customers = registry.Get<CustomerRegion>();
+        _products = registry.Get<ProductRegion>();
+        base.PreStart();
+    }
+
+    // A restart resumes where the journal says the order stands (e.g. created in the ERP, not yet acknowledged).
+    protected override void OnReplaySuccess()
+    {
+        // Which holds the products still carry is not known after a restart: send every product of the order
+        // its current hold or release (both are idempotent).
+        _holdsSent = (_state.Latest?.Details ?? []).Where(d => d.InternalProductId is not null)
+            .Select(d => d.InternalProductId!).Distinct().ToDictionary(p => p, _ => -1m, StringComparer.Ordinal);
+        SyncHolds();
+        Self.Tell(new RetryOrder(_state.OrderId));
+    }
+
+    private void SyncHolds()
+    {
+        var wanted = OrderRules.HeldQuantities(_state);
+        foreach (var (product, qty) in wanted)
+            if (!_holdsSent.TryGetValue(product, out var sent) || sent != qty)
+                _products.Tell(new HoldOrderQuantity(product, _state.OrderId, _state.ConnectionId, qty));
+        foreach (var product in _holdsSent.Keys.Where(p => !wanted.ContainsKey(p)))
+            _products.Tell(new ReleaseOrderQuantity(product, _state.OrderId));
+        _holdsSent = new Dictionary<string, decimal>(wanted, StringComparer.Ordinal);
+    }
+
+    /// <summary>News from outside (a new version, an ERP change, an OTP) cuts short a backoff or a held re-check.</summary>
+    private void Wake()
+    {
+        Timers.Cancel("retry");
+        _failures = 0;
+    }
+
+    private void Record(IReadOnlyList<IOrderEvent> events, bool advance = true)
+    {
+        var left = events.Count;
+        PersistAll(events, e =>
+        {
+            _state = OrderRules.Apply(_state, e);
+            Describe(e);
+            if (--left > 0) return;
+            SyncHolds();
+            if (LastSequenceNr - _lastSnapshotSequenceNr >= _settings.SnapshotEvery)
+            {
+                _lastSnapshotSequenceNr = LastSequenceNr;
+                SaveSnapshot(_state);
+            }
+            if (advance) Advance();
+        });
+    }
+
+    private void Advance()
+    {
+        if (_busy || Timers.IsTimerActive("retry")) return;
+        var step = OrderRules.NextStep(_state, _settings.Policy);
+        var id = _state.OrderId;
+        switch (step)
+        {
+            case OrderStep.Nothing when _reAcknowledge && _state.Latest is { } latest:
+                _reAcknowledge = false;
+                Call(new OrderStatusUpdate(CartonaStatus.Synced), null, [], _ => new StepDone([]), latest.HashedId);
+                break;
+            case OrderStep.Nothing:
+                break;
+            case OrderStep.Import:
+                Run("import", ImportAsync());
+                break;
+            case OrderStep.ReplaceErpLines:
+                Run("replace lines", ReplaceLinesAsync());
+                break;
+            case OrderStep.ConfirmErpOrder c:
+                Run("confirm", ErpAsync(c.ForStatus, sales => sales.ConfirmSaleOrderAsync(_state.SaleOrderId!.Value, CancellationToken.None)));
+                break;
+            case OrderStep.CancelErpOrder c:
+                Run("cancel", ErpAsync(c.ForStatus, sales => sales.CancelSaleOrderAsync(_state.SaleOrderId!.Value, CancellationToken.None)));
+                break;
+            case OrderStep.ValidateErpDelivery c:
+                Run("validate delivery", ErpAsync(c.ForStatus, sales => sales.ValidateDeliveryAsync(_state.SaleOrderId!.Value, CancellationToken.None)));
+                break;
+            case OrderStep.NoteErpStatus n:
+                Record([new ErpStatusApplied(id, n.ForStatus)]);
+                break;
+            case OrderStep.Flag f:
+                Record(f.SettleLines
+                    ? [new OrderFlagged(id, f.Reason), new OrderLinesSettled(id, _state.Latest!.Details, _state.LineByDetail)]
+                    : [new OrderFlagged(id, f.Reason)]);
+                break;
+            case OrderStep.RefuseStatus r:
+                Record([new CartonaStatusRefused(id, r.From, r.To, r.Reason)]);
+                break;
+            case OrderStep.Acknowledge a:
+                Call(new OrderStatusUpdate(CartonaStatus.Synced), null, [new OrderAcknowledged(id, a.Version)],
+                    reason => new StepFailed("acknowledge", reason, $"Cartona refused the acknowledgement: {reason}"));
+                break;
+            case OrderStep.PushStatus p:
+                var from = _state.CartonaStatus;
+                Call(p.Update, null, [new CartonaStatusPushed(id, p.Update.Status)],
+                    reason => new StepDone([new CartonaStatusRefused(id, from, p.Update.Status, $"Cartona refused: {reason}")]));
+                break;
+            case OrderStep.PushLines l:
+                Call(null, l.Changes, [new CartonaLinesPushed(id, l.Agreed, l.AddedErpLines)],
+                    reason => new StepFailed("line edits", reason, $"Cartona refused the line edits: {reason}"));
+                break;
+        }
+    }
+
+    private void Run(string step, Task<IReadOnlyList<IOrderEvent>> work)
+    {
+        _busy = true;
+        work.PipeTo(Self,
+            success: events => events is [OrderHeld] ? new StepDone(events, _settings.HeldRecheck) : new StepDone(events),
+            failure: ex => ex switch
+            {
+                HeldException held => new StepDone(held.Events, _settings.HeldRecheck),
+                OdooValidationException or OdooMissingRecordException or OdooAccessException =>
+                    new StepFailed(step, ex.Message, $"the ERP refused to {step}: {ex.Message}"),
+                _ => new StepFailed(step, ex is OdooException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}", null),
+            });
+    }
+
+    private void Call(OrderStatusUpdate? status, IReadOnlyList<OrderDetailChange>? details, IReadOnlyList<IOrderEvent> onOk,
+        Func<string, object> onRefused, string? hashedId = null)
+    {
+        _busy = true;
+        var call = new PendingCall(++_callId, onOk, onRefused);
+        _pendingCall = call;
+        _marketplaces.Tell(new OrderCallRequest(_state.ConnectionId, _state.OrderId, call.CallId, hashedId ?? _state.Latest!.HashedId, status, details));
+        Timers.StartSingleTimer("call", new CallTimedOut(call.CallId), CallTimeout);
+    }
+
+    private async Task<IReadOnlyList<IOrderEvent>> ImportAsync()
+    {
+        var order = _state.Latest!;
+        var id = _state.OrderId;
+        await ValidateAsync(order);
+        var partnerId = await EnsureCustomerAsync(order);
+        var sales = _settings.Sales;
+        var existing = await sales.FindSaleOrderByRefAsync(id, CancellationToken.None);
+        if (existing is null)
+        {
+            var connection = _settings.Connections.GetValueOrDefault(_state.ConnectionId);
+            var created = await sales.CreateSaleOrderAsync(new SaleOrderValues(partnerId, id, $"Cartona Order {order.HashedId}",
+                connection?.OrderWarehouseId, Lines(order)), CancellationToken.None);
+            existing = (await sales.ReadSaleOrdersAsync([created], CancellationToken.None)).Single();
+            _log.Info("Order {OrderId} imported as ERP sale order {SaleOrderId}", id, created);
+        }
+        else
+        {
+            _log.Info("Order {OrderId} found as ERP sale order {SaleOrderId} (created before, not yet recorded)", id, existing.Id);
+        }
+        return
+        [
+            new OrderCustomerLinked(id, partnerId),
+            new SaleOrderLinked(id, existing.Id, _state.Version, MapLines(order.Details, existing.Lines)),
+            Observed(existing),
+        ];
+    }
+
+    private async Task<IReadOnlyList<IOrderEvent>> ReplaceLinesAsync()
+    {
+        var order = _state.Latest!;
+        await ValidateAsync(order);
+        var sales = _settings.Sales;
+        var saleOrderId = _state.SaleOrderId!.Value;
+        await sales.ReplaceLinesAsync(saleOrderId, Lines(order), CancellationToken.None);
+        var now = (await sales.ReadSaleOrdersAsync([saleOrderId], CancellationToken.None)).Single();
+        return [new OrderLinesSettled(_state.OrderId, order.Details, MapLines(order.Details, now.Lines)), Observed(now)];
+    }
+
+    private async Task<IReadOnlyList<IOrderEvent>> ErpAsync(string forStatus, Func<IOdooSales, Task> action)
+    {
+        var sales = _settings.Sales;
+        await action(sales);
+        var now = (await sales.ReadSaleOrdersAsync([_state.SaleOrderId!.Value], CancellationToken.None)).Single();
+        return [new ErpStatusApplied(_state.OrderId, forStatus), Observed(now)];
+    }
+
+    /// <summary>All-or-nothing: one bad line holds the whole order, with every reason.</summary>
+    private async Task ValidateAsync(CartonaOrder order)
+    {
+        var variants = await _settings.Catalog.ReadVariantsAsync(OrderValidation.VariantIdsOf(order), CancellationToken.None);
+        var problems = OrderValidation.Problems(order, variants.ToDictionary(v => v.Id, v => new VariantAvailability(v.Id, v.Active, v.SaleOk)));
+        if (problems.Count == 0) return;
+        var reason = string.Join("; ", problems.Select(p => $"{p.Code}: {p.Message}"));
+        // Logged and recorded once per version and reason, not on every pull.
+        throw new HeldException(reason == _state.Hold && _state.HeldVersion == _state.Version ? [] : [new OrderHeld(_state.OrderId, _state.Version, reason)]);
+    }
+
+    private async Task<long> EnsureCustomerAsync(CartonaOrder order)
+    {
+        var customerId = CustomerIds.Of(order.Retailer);
+        var answer = await _customers.Ask<object>(new EnsureCustomer(customerId, order.Retailer), CustomerTimeout);
+        return answer switch
+        {
+            CustomerEnsured ok => ok.PartnerId,
+            CustomerNotEnsured no => throw new OdooServerException($"customer {customerId}: {no.Reason}"),
+            _ => throw new InvalidOperationException($"unexpected answer {answer.GetType().Name}"),
+        };
+    }
+
+    private static IReadOnlyList<SaleLineValues> Lines(CartonaOrder order) =>
+        order.Details.Select(d => new SaleLineValues(long.Parse(d.InternalProductId!, System.Globalization.CultureInfo.InvariantCulture),
+            d.Amount, d.SellingPrice, d.Comment)).ToList();
+
+    /// <summary>Cartona detail -> ERP line: lines are created in detail order; a found order is matched by variant and quantity.</summary>
+    private static Dictionary<long, long> MapLines(IReadOnlyList<CartonaOrderDetail> details, IReadOnlyList<OdooSaleLine> lines)
+    {
+        var free = lines.ToList();
+        var map = new Dictionary<long, long>();
+        foreach (var d in details)
+        {
+            var variant = long.TryParse(d.InternalProductId, out var v) ? v : 0;
+            var match = free.FirstOrDefault(l => l.VariantId == variant && l.Quantity == d.Amount) ?? free.FirstOrDefault(l => l.VariantId == variant);
+            if (match is null) continue;
+            map[d.Id] = match.Id;
+            free.Remove(match);
+        }
+        return map;
+    }
+
+    private ErpOrderObserved Observed(OdooSaleOrder o) => new(_state.OrderId, o.State, o.DeliveryDone,
+        o.Lines.Select(l => new ErpLine(l.Id, l.VariantId, l.Quantity, l.PriceUnit)).ToList());
+
+    private void Describe(IOrderEvent e)
+    {
+        switch (e)
+        {
+            case OrderHeld h: _log.Warning("Order {OrderId} held (version {Version}): {Reason}", h.OrderId, h.Version, h.Reason); break;
+            case OrderFlagged f: _log.Warning("Order {OrderId} needs attention: {Reason}", f.OrderId, f.Reason); break;
+            case CartonaStatusRefused r: _log.Warning("Order {OrderId}: not sending {From} -> {To}: {Reason}", r.OrderId, r.From, r.To, r.Reason); break;
+            case CartonaStatusPushed p: _log.Info("Order {OrderId}: Cartona now {Status}", p.OrderId, p.Status); break;
+            case ErpStatusApplied a when a.CartonaStatus is not (CartonaStatus.Pending or CartonaStatus.Editing):
+                _log.Info("Order {OrderId}: ERP order updated for Cartona status {Status}", a.OrderId, a.CartonaStatus); break;
+        }
+    }
+
+    private sealed record StepDone(IReadOnlyList<IOrderEvent> Events, TimeSpan? Recheck = null);
+
+    private sealed record StepFailed(string Step, string Reason, string? Flag);
+
+    private sealed record PendingCall(long CallId, IReadOnlyList<IOrderEvent> OnOk, Func<string, object> OnRefused);
+
+    private sealed record CallTimedOut(long CallId);
+
+    private sealed class HeldException(IReadOnlyList<IOrderEvent> events) : Exception("order held")
+    {
+        public IReadOnlyList<IOrderEvent> Events { get; } = events;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Akka.Actor;
+using Akka.Hosting;
+using CartonaActors.Domain.Orders;
+using CartonaActors.Engine;
+using CartonaActors.Engine.Configuration;
+
+namespace CartonaActors.Service.Api;
+
+public static class OrderEndpoints
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Admin endpoints for marketplace orders: look one up, pull now, re-check a held one, deliver with the retailer's OTP.</summary>
+    public static void MapOrderEndpoints(this WebApplication app)
+    {
+        var orders = app.MapGroup("/api").AddEndpointFilter(async (ctx, next) =>
+            ctx.HttpContext.RequestServices.GetRequiredService<CartonaActorsOptions>().ErpEnabled
+                ? await next(ctx)
+                : Results.NotFound(new { error = "orders need the Odoo connector (set CartonaActors:Odoo:Url)" }));
+
+        orders.MapGet("/orders/{connection}/{hashedId}", async (string connection, string hashedId, ActorRegistry registry, CancellationToken ct) =>
+        {
+            var state = await registry.Get<OrderRegion>().Ask<OrderState>(new GetOrder(OrderState.IdOf(connection, hashedId)), AskTimeout, ct);
+            return state.Version == 0 ? Results.NotFound(new { error = $"order {connection}/{hashedId} has not been pulled" }) : Results.Ok(View(state));
+        });
+
+        orders.MapPost("/orders/{connection}/{hashedId}/retry", (string connection, string hashedId, ActorRegistry registry) =>
+        {
+            registry.Get<OrderRegion>().Tell(new RetryOrder(OrderState.IdOf(connection, hashedId)));
+            return Results.Accepted();
+        });
+
+        orders.MapPost("/orders/{connection}/{hashedId}/deliver", async (string connection, string hashedId, HttpRequest request,
+            ActorRegistry registry, IngressLog ingressLog, CancellationToken ct) =>
+        {
+            string? otp = null;
+            try
+            {
+                var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct);
+                if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("otp", out var o) && o.ValueKind == JsonValueKind.String) otp = o.GetString();
+            }
+            catch (JsonException) { }
+            if (string.IsNullOrWhiteSpace(otp))
+            {
+                ingressLog.Refused($"{connection}/{hashedId}", "deliver: the body must be {\"otp\": \"<retailer OTP>\"}");
+                return Results.BadRequest(new { error = "the body must be {\"otp\": \"<retailer OTP>\"}" });
+            }
+            var state = await registry.Get<OrderRegion>().Ask<OrderState>(new DeliverWithOtp(OrderState.IdOf(connection, hashedId), otp), AskTimeout, ct);
+            return Results.Accepted($"/api/orders/{connection}/{hashedId}", View(state));
+        });
+
+        orders.MapPost("/connections/{name}/pull-orders", (string name, CartonaActorsOptions options, ActorRegistry registry) =>
+        {
+            if (!options.Connections.Any(c => c.Name == name && c.PullOrders)) return Results.NotFound(new { error = $"connection '{name}' does not pull orders" });
+            registry.Get<MarketplaceRegion>().Tell(new PullOrdersNow(name));
+            return Results.Accepted();
+        });
+    }
+
+    /// <summary>The order as an operator needs it; the OTP is never shown.</summary>
+    private static object View(OrderState s) => new
+    {
+        orderId = s.OrderId,
+        version = s.Version,
+        cartonaStatus = s.CartonaStatus,
+        receivedStatus = s.ReceivedStatus,
+        acknowledgedVersion = s.AcknowledgedVersion,
+        held = s.Hold,
+        partnerId = s.PartnerId,
+        saleOrderId = s.SaleOrderId,
+        erpState = s.ErpState,
+        erpDeliveryDone = s.ErpDeliveryDone,
+        flags = s.Flags,
+        refused = s.Refusals,
+        otpGiven = s.RetailerOtp is not null,
+        order = s.Latest,
+    };
+}
