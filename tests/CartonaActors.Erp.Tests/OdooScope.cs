@@ -17,6 +17,7 @@ internal sealed class OdooScope : IAsyncDisposable
         Transport = new OdooJsonRpcTransport(settings);
         Client = new OdooClient(Transport);
         Catalog = new OdooCatalog(Transport, settings);
+        Sales = new OdooSales(Transport, settings);
     }
 
     /// <summary>A key that looks like a real one (40 hex chars) and is unique per scope, so its absence is meaningful.</summary>
@@ -27,6 +28,7 @@ internal sealed class OdooScope : IAsyncDisposable
     public OdooJsonRpcTransport Transport { get; }
     public OdooClient Client { get; }
     public OdooCatalog Catalog { get; }
+    public OdooSales Sales { get; }
 
     public static async Task<OdooScope> StartAsync(Action<OdooEmulatorOptions>? configure = null, int pageSize = 1000)
     {

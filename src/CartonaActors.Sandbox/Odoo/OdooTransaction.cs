@@ -178,7 +178,7 @@ public sealed class OdooTransaction
             var command = item is JsonElement j ? FieldValues.FromJson(j) : item;
             if (command is string || command is not IEnumerable parts) throw OdooFault.Value($"Invalid x2many command for field '{field.Name}': {command}");
             var asList = parts.Cast<object?>().Select(p => p is JsonElement e && e.ValueKind != JsonValueKind.Object ? FieldValues.FromJson(e) : p).ToList();
-            if (asList.Count == 0 || asList[0] is not (long or int)) throw OdooFault.Value($"Invalid x2many command for field '{field.Name}'");
+            if (asList.Count == 0 || asList[0] is not (long or int or decimal)) throw OdooFault.Value($"Invalid x2many command for field '{field.Name}'");
             yield return asList;
         }
     }
