@@ -58,6 +58,8 @@ public sealed class OdooWorld : IAsyncDisposable
             var emulator = await CartonaEmulator.StartAsync(new CartonaEmulatorOptions
             {
                 Tokens = new HashSet<string> { CartonaToken }, RecordRequestBodies = false,
+                RequestsPerSecond = double.Parse(extra?.GetValueOrDefault("cartona:rate") ?? "5", System.Globalization.CultureInfo.InvariantCulture),
+                Burst = int.Parse(extra?.GetValueOrDefault("cartona:burst") ?? "10", System.Globalization.CultureInfo.InvariantCulture),
             });
             emulator.Catalog.Seed(Enumerable.Range(1, cartonaProducts).Select(i => ((long)(700_000 + i), i.ToString())));
             cartona[name] = emulator;
@@ -67,10 +69,10 @@ public sealed class OdooWorld : IAsyncDisposable
             for (var w = 0; w < warehouses.Length; w++) settings[$"CartonaActors:Connections:{n}:Warehouses:{w}"] = warehouses[w];
             n++;
         }
-        foreach (var (k, v) in extra ?? []) settings[k] = v;
+        foreach (var (k, v) in extra ?? []) if (!k.StartsWith("cartona:", StringComparison.Ordinal)) settings[k] = v;
         var service = await TestService.StartAsync(settings);
         var world = new OdooWorld(odoo, cartona, service);
-        foreach (var model in new[] { "product.product", "product.template", "stock.quant" })
+        foreach (var model in new[] { "product.product", "product.template", "stock.quant", "sale.order", "stock.picking" })
             odoo.WebhookTargets[model] = new OdooWebhookTarget(world.WebhookUrl);
         return world;
     }

@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CartonaActors.Sandbox.Cartona;
+using CartonaActors.Sandbox.Odoo;
+using Xunit.Abstractions;
+
+namespace CartonaActors.Service.Tests;
+
+/// <summary>Cartona orders (emulated) -> service -> Odoo sale orders and customers (emulated), and status both ways.</summary>
+public sealed class OrderSpecs(ITestOutputHelper output)
+{
+    private static readonly Dictionary<string, string[]> OneConnection = new() { ["cartona"] = ["WH1"] };
+    private static readonly Dictionary<string, string?> FastRecheck = new() { ["CartonaActors:Orders:HeldRecheck"] = "00:00:00.5" };
+
+    private static Task<OdooWorld> WorldAsync(int variants = 5, Dictionary<string, string?>? extra = null) =>
+        OdooWorld.StartAsync(o => { o.AddWarehouse("WH1", "Main"); o.SeedCatalog(variants, 10m, 100m); }, OneConnection, variants, extra ?? FastRecheck);
+
+    private static CartonaOrderState Place(OdooWorld w, string retailerCode = "R1", string product = "1", decimal installment = 0,
+        string deliveredBy = CartonaOrderStatus.DeliveredBySupplier) =>
+        w.Cartona["cartona"].Orders.Place(new CartonaOrderSpec
+        {
+            Retailer = new CartonaOrderRetailer($"Shop {retailerCode}", retailerCode, "+2010000" + retailerCode),
+            Details = [new CartonaOrderLineSpec(product, 2, 9.5m), new CartonaOrderLineSpec("2", 1, 20m)],
+            InstallmentCost = installment, DeliveredBy = deliveredBy,
+        });
+
+    private static async Task PullAsync(OdooWorld w) =>
+        Assert.Equal(HttpStatusCode.Accepted, (await w.Service.Http.PostAsync("/api/connections/cartona/pull-orders", null)).StatusCode);
+
+    /// <summary>The order as the admin API shows it; an empty object until it has been pulled.</summary>
+    private static async Task<JsonElement> OrderAsync(OdooWorld w, string hashedId)
+    {
+        using var response = await w.Service.Http.GetAsync($"/api/orders/cartona/{hashedId}");
+        return response.StatusCode == HttpStatusCode.NotFound
+            ? JsonDocument.Parse("{\"flags\":[],\"refused\":[]}").RootElement
+            : await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static int Pulls(OdooWorld w) => w.Cartona["cartona"].Calls.Count(c => c.Path.Contains("pull-orders"));
+
+    private static async Task UntilAsync(Func<bool> condition, string what, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{what} not reached within {seconds} s");
+            await Task.Delay(100);
+        }
+    }
+
+    private static IReadOnlyList<OdooSaleOrderRecord> SaleOrdersFor(OdooWorld w, string hashedId) =>
+        w.Odoo.SaleOrders().Where(o => o.ClientOrderRef == "cartona/" + hashedId).ToList();
+
+    [Fact]
+    public async Task An_order_pulled_many_times_and_again_after_losing_all_state_makes_one_sale_order_and_one_customer()
+    {
+        var journal = $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("cartona-orders-").FullName, "journal.db")}";
+        var extra = new Dictionary<string, string?>(FastRecheck) { ["CartonaActors:Persistence:ConnectionString"] = journal };
+        await using var world = await WorldAsync(extra: extra);
+        var order = Place(world);
+        // The acknowledgement is refused for now: the order stays in Cartona's queue and is pulled again and again,
+        // some pulls arriving while its import is still running.
+        world.Cartona["cartona"].Faults.FailAll(422, "order/update-order-status");
+        for (var i = 1; i <= 5; i++)
+        {
+            await PullAsync(world);
+            var expected = i;
+            await UntilAsync(() => Pulls(world) >= expected, $"pull {i}");
+        }
+        await UntilAsync(() => SaleOrdersFor(world, order.HashedId).Count == 1, "sale order created");
+        Assert.False(world.Cartona["cartona"].Orders.Get(order.HashedId)!.Acked);
+
+        // Everything the service knew is lost (a fresh journal): the lookup by client_order_ref still finds the order.
+        await world.Service.DisposeAsync();
+        var fresh = $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("cartona-orders-").FullName, "journal.db")}";
+        world.Cartona["cartona"].Faults.Clear();
+        await using var again = await TestService.StartAsync(ServiceSettings(world, fresh));
+        Assert.Equal(HttpStatusCode.Accepted, (await again.Http.PostAsync("/api/connections/cartona/pull-orders", null)).StatusCode);
+        await UntilAsync(() => world.Cartona["cartona"].Orders.Get(order.HashedId)!.Acked, "acknowledged on Cartona");
+
+        var saleOrder = Assert.Single(SaleOrdersFor(world, order.HashedId));
+        Assert.Equal(2, saleOrder.Lines.Count);
+        Assert.Equal($"Cartona Order {order.HashedId}", saleOrder.Origin);
+        var partner = Assert.Single(world.Odoo.Partners(), p => p.Ref == "retailer_R1");
+        Assert.Equal(saleOrder.PartnerId, partner.Id);
+        Assert.Equal("Shop R1", partner.Name);
+    }
+
+    private static Dictionary<string, string?> ServiceSettings(OdooWorld w, string journal) => new()
+    {
+        ["CartonaActors:Persistence:Provider"] = "Sqlite",
+        ["CartonaActors:Persistence:ConnectionString"] = journal,
+        ["CartonaActors:Odoo:Url"] = w.Odoo.BaseUrl,
+        ["CartonaActors:Odoo:Database"] = "erp",
+        ["CartonaActors:Odoo:Login"] = OdooWorld.Login,
+        ["CartonaActors:Odoo:ApiKey"] = OdooWorld.ApiKey,
+        ["CartonaActors:ErpSync:WebhookSecret"] = OdooWorld.WebhookSecret,
+        ["CartonaActors:Connections:0:Name"] = "cartona",
+        ["CartonaActors:Connections:0:BaseUrl"] = w.Cartona["cartona"].BaseUrl,
+        ["CartonaActors:Connections:0:Token"] = OdooWorld.CartonaToken,
+        ["CartonaActors:Connections:0:Warehouses:0"] = "WH1",
+    };
+
+    [Fact]
+    public async Task An_order_with_an_unknown_product_is_held_whole_then_imported_once_the_product_exists()
+    {
+        await using var world = await WorldAsync(variants: 3);
+        var order = Place(world, product: "4");   // variant 4 does not exist yet
+        await PullAsync(world);
+        await UntilAsync(() => OrderAsync(world, order.HashedId).Result.TryGetProperty("held", out var h) && h.ValueKind == JsonValueKind.String, "held");
+        var held = await OrderAsync(world, order.HashedId);
+        Assert.Contains("variant_not_found", held.GetProperty("held").GetString());
+        Assert.Empty(SaleOrdersFor(world, order.HashedId));
+        Assert.False(world.Cartona["cartona"].Orders.Get(order.HashedId)!.Acked);
+        Assert.Contains("variant_not_found", await world.Service.Http.GetStringAsync("/api/orders/cartona/" + order.HashedId));
+
+        var added = world.Odoo.AddProduct("New product", 12m, ["SKU-NEW"]);
+        Assert.Equal(4, added.VariantIds[0]);
+        await UntilAsync(() => SaleOrdersFor(world, order.HashedId).Count == 1 && world.Cartona["cartona"].Orders.Get(order.HashedId)!.Acked, "imported after the link");
+        Assert.Equal(2, Assert.Single(SaleOrdersFor(world, order.HashedId)).Lines.Count);
+        Assert.Equal(1, world.Service.Log.Lines.Count(l => l.Contains("held (version 1)")));
+    }
+
+    [Fact]
+    public async Task Statuses_flow_both_ways_and_refused_transitions_are_not_sent()
+    {
+        await using var world = await WorldAsync();
+        var cartona = world.Cartona["cartona"].Orders;
+        var confirmed = Place(world, "R1");
+        var cancelledByRetailer = Place(world, "R2");
+        var cancelledInErp = Place(world, "R3");
+        var byCartona = Place(world, "R4", deliveredBy: CartonaOrderStatus.DeliveredByCartona);
+        var installment = Place(world, "R5", installment: 30);
+        await PullAsync(world);
+        var all = new[] { confirmed, cancelledByRetailer, cancelledInErp, byCartona, installment };
+        await UntilAsync(() => all.All(o => cartona.Get(o.HashedId)!.Acked), "all imported and acknowledged");
+        long ErpId(CartonaOrderState o) => SaleOrdersFor(world, o.HashedId).Single().Id;
+
+        // ERP -> Cartona: confirm -> approved; delivery validated -> delivered.
+        await world.Odoo.ConfirmSaleOrderAsync(ErpId(confirmed));
+        await UntilAsync(() => cartona.Get(confirmed.HashedId)!.Status == CartonaOrderStatus.Approved, "approved on Cartona");
+        await world.Odoo.ValidateDeliveryAsync(ErpId(confirmed));
+        await UntilAsync(() => cartona.Get(confirmed.HashedId)!.Status == CartonaOrderStatus.Delivered, "delivered on Cartona");
+
+        // Cartona -> ERP: the retailer cancels -> the ERP order is cancelled, not echoed back as a supplier cancel.
+        cartona.RetailerCancel(cancelledByRetailer.HashedId);
+        await PullAsync(world);
+        await UntilAsync(() => SaleOrdersFor(world, cancelledByRetailer.HashedId).Single().State == "cancel", "cancelled in the ERP");
+        await UntilAsync(() => cartona.Get(cancelledByRetailer.HashedId)!.Acked, "cancellation acknowledged");
+        Assert.Equal(CartonaOrderStatus.CancelledByRetailer, cartona.Get(cancelledByRetailer.HashedId)!.Status);
+
+        // ERP cancel -> cancelled_by_supplier with a reason.
+        await world.Odoo.CancelSaleOrderAsync(ErpId(cancelledInErp));
+        await UntilAsync(() => cartona.Get(cancelledInErp.HashedId)!.Status == CartonaOrderStatus.CancelledBySupplier, "cancelled by supplier on Cartona");
+        Assert.Equal("supplier_asked_me_to_cancel", cartona.Get(cancelledInErp.HashedId)!.CancellationReason);
+
+        // Delivered by Cartona: confirming in the ERP sends nothing.
+        await world.Odoo.ConfirmSaleOrderAsync(ErpId(byCartona));
+        // OTP order: the ERP delivery alone does not mark it delivered; a wrong OTP is refused; the right one works.
+        await world.Odoo.ConfirmSaleOrderAsync(ErpId(installment));
+        await UntilAsync(() => cartona.Get(installment.HashedId)!.Status == CartonaOrderStatus.Approved, "installment approved");
+        await world.Odoo.ValidateDeliveryAsync(ErpId(installment));
+        await UntilAsync(() => OrderAsync(world, installment.HashedId).Result.GetProperty("flags").EnumerateArray().Any(f => f.GetString()!.Contains("OTP")), "OTP flag");
+        Assert.Equal(CartonaOrderStatus.Approved, cartona.Get(installment.HashedId)!.Status);
+        (await world.Service.Http.PostAsJsonAsync($"/api/orders/cartona/{installment.HashedId}/deliver", new { otp = "000000-wrong" })).EnsureSuccessStatusCode();
+        await UntilAsync(() => OrderAsync(world, installment.HashedId).Result.GetProperty("refused").GetArrayLength() > 0, "wrong OTP refused");
+        Assert.Equal(CartonaOrderStatus.Approved, cartona.Get(installment.HashedId)!.Status);
+        (await world.Service.Http.PostAsJsonAsync($"/api/orders/cartona/{installment.HashedId}/deliver", new { otp = cartona.Get(installment.HashedId)!.Otp })).EnsureSuccessStatusCode();
+        await UntilAsync(() => cartona.Get(installment.HashedId)!.Status == CartonaOrderStatus.Delivered, "delivered with the OTP");
+
+        Assert.Equal(CartonaOrderStatus.Pending, cartona.Get(byCartona.HashedId)!.Status);
+        Assert.DoesNotContain(cartona.Get(byCartona.HashedId)!.StatusHistory, h => h.To != CartonaOrderStatus.CancelledBySupplier);
+        // Nothing illegal was ever sent: Cartona refused no status change.
+        Assert.DoesNotContain(world.Cartona["cartona"].Calls, c => c.Path.Contains("update-order-status") && c.Status == 422 && !c.Path.Contains(installment.HashedId));
+    }
+
+    [Fact]
+    public async Task A_retailer_edit_of_a_draft_order_replaces_its_lines_and_erp_line_edits_reach_cartona()
+    {
+        await using var world = await WorldAsync();
+        var cartona = world.Cartona["cartona"].Orders;
+        var order = Place(world);
+        await PullAsync(world);
+        await UntilAsync(() => cartona.Get(order.HashedId)!.Acked, "imported");
+
+        cartona.RetailerEdit(order.HashedId);
+        await PullAsync(world);
+        var lines = cartona.Get(order.HashedId)!.Details;
+        cartona.RetailerFinishEdit(order.HashedId, [new CartonaOrderLineSpec("1", 5, 9.5m) { Id = lines[0].Id }, new CartonaOrderLineSpec("3", 1, 4m)]);
+        await PullAsync(world);
+        await UntilAsync(() => SaleOrdersFor(world, order.HashedId).Single().Lines.Select(l => (l.ProductId, l.Quantity)).OrderBy(x => x.ProductId)
+            .SequenceEqual([(1L, 5m), (3L, 1m)]), "edit applied in the ERP");
+        await UntilAsync(() => cartona.Get(order.HashedId)!.Acked, "edit acknowledged");
+
+        // Supplier edits the quantity in the ERP -> update-order-details on Cartona.
+        var line = SaleOrdersFor(world, order.HashedId).Single().Lines.Single(l => l.ProductId == 1);
+        await world.Odoo.SetLineQuantityAsync(line.Id, 4);
+        await UntilAsync(() => cartona.Get(order.HashedId)!.DetailEdits.Any(e => e.Amount == 4), "line edit on Cartona");
+        Assert.Single(SaleOrdersFor(world, order.HashedId));
+    }
+
+    [Fact]
+    public async Task Ten_thousand_orders_from_two_thousand_retailers_are_all_imported_exactly_once()
+    {
+        const int orders = 10_000, retailers = 2_000;
+        var extra = new Dictionary<string, string?>(FastRecheck)
+        {
+            ["cartona:rate"] = "1000", ["cartona:burst"] = "1000",
+            ["CartonaActors:Connections:0:RequestsPerSecond"] = "1000", ["CartonaActors:Connections:0:Burst"] = "1000",
+            ["CartonaActors:Connections:0:MaxConcurrentRequests"] = "8",
+            ["CartonaActors:LogLevel"] = "Warning",
+        };
+        await using var world = await WorldAsync(variants: 50, extra: extra);
+        var random = new Random(3);
+        for (var i = 0; i < orders; i++)
+            world.Cartona["cartona"].Orders.Place(new CartonaOrderSpec
+            {
+                Retailer = new CartonaOrderRetailer($"Shop {i % retailers}", $"R{i % retailers}"),
+                Details = [new CartonaOrderLineSpec(random.Next(1, 51).ToString(), random.Next(1, 5), 10m)],
+            });
+        var clock = Stopwatch.StartNew();
+        await PullAsync(world);
+        await UntilAsync(() => world.Cartona["cartona"].Orders.QueuedCount == 0, "every order acknowledged", seconds: 900);
+        var elapsed = clock.Elapsed;
+        var saleOrders = world.Odoo.SaleOrders();
+        output.WriteLine($"{orders} orders from {retailers} retailers imported and acknowledged in {elapsed.TotalSeconds:0.0} s ({orders / elapsed.TotalSeconds:0} orders/s); Odoo calls {world.Odoo.Calls.Count}");
+        Assert.Equal(orders, saleOrders.Count);
+        Assert.Equal(orders, saleOrders.Select(o => o.ClientOrderRef).Distinct().Count());
+        Assert.Equal(retailers, world.Odoo.Partners().Count(p => p.Ref?.StartsWith("retailer_") == true));
+        Assert.Equal(retailers, world.Odoo.Partners().Select(p => p.Ref).Distinct().Count());
+    }
+}
