@@ -15,6 +15,9 @@ public sealed class OdooSettings
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>JSON-RPC calls in flight at once (per client); more wait their turn. Keep it near Odoo's worker count.</summary>
+    public int MaxConcurrentCalls { get; set; } = 8;
+
     /// <summary>Records per search_read page (catalog load, poller).</summary>
     public int PageSize { get; set; } = 1000;
 

@@ -77,10 +77,13 @@ public sealed class CapturedLog : ILogEventSink
 {
     private readonly ConcurrentQueue<string> _lines = new();
 
+    private const int Limit = 50_000;
+
     public void Emit(LogEvent logEvent)
     {
         var properties = string.Join(" ", logEvent.Properties.Select(p => $"{p.Key}={p.Value}"));
         _lines.Enqueue($"{logEvent.Level} {logEvent.RenderMessage()} {properties} {logEvent.Exception}");
+        while (_lines.Count > Limit) _lines.TryDequeue(out _);
     }
 
     public IReadOnlyList<string> Lines => _lines.ToArray();

@@ -24,8 +24,10 @@ public static class RosterBuckets
             hash ^= c;
             hash *= 16777619;
         }
-        return "roster-" + (hash % (uint)buckets).ToString("D3");
+        return Name((int)(hash % (uint)buckets));
     }
+
+    public static string Name(int bucket) => "roster-" + bucket.ToString("D3");
 }
 
 public sealed record EnlistProduct(string RosterId, string ProductId) : IWithRosterId, ICartonaSerializable;

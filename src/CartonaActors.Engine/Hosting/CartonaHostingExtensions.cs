@@ -1,8 +1,10 @@
+using Akka.Actor;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using CartonaActors.Domain.Connections;
 using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
 using CartonaActors.Engine.Configuration;
 using CartonaActors.Engine.Erp;
@@ -79,7 +81,14 @@ public static class CartonaHostingExtensions
             .WithShardRegion<RosterRegion>("product-roster",
                 id => ProductRosterEntity.PropsFor(id, sync.SnapshotEvery),
                 new RosterMessageExtractor(options.Cluster.ShardCount),
-                BoundedAndRemembered());
+                BoundedAndRemembered())
+            .AddStartup((_, registry) =>
+            {
+                // Start every roster bucket now, while the journal is quiet: started lazily under a catalog-wide
+                // burst, their remembered-entity state loaded too slowly and the shards restarted in a loop.
+                var roster = registry.Get<RosterRegion>();
+                for (var b = 0; b < sync.RosterBuckets; b++) roster.Tell(new DischargeProduct(RosterBuckets.Name(b), ""), ActorRefs.NoSender);
+            });
     }
 
     /// <summary>For the few entities that must run without being asked (connections, roster buckets): their

@@ -72,6 +72,12 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         });
         Command<PullOrdersNow>(_ => StartPull());
         Command<OrderCallCompleted>(HandleOrderCall);
+        Command<OrderCallTimedOut>(t =>
+        {
+            // A lost answer must not hold a concurrency slot forever: treat it as a transient failure.
+            if (_orderCallsInFlight.TryGetValue(t.Key, out var call))
+                HandleOrderCall(new OrderCallCompleted(t.Key, call, new CallOutcome.TransientFailure("no answer from the marketplace worker in time"), null));
+        });
         Command<BatchTimedOut>(t =>
         {
             if (!_inFlight.ContainsKey(t.BatchId)) return;
@@ -128,6 +134,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             {
                 _orderCallsInFlight[orderCall.Key] = orderCall;
                 _worker.Tell(orderCall);
+                Timers.StartSingleTimer(("order-call", orderCall.Key), new OrderCallTimedOut(orderCall.Key), _settings.Connection.Timeout + TimeSpan.FromSeconds(10));
                 continue;
             }
             var batch = _buffer.TakeBatch(_batchLimit);
@@ -202,6 +209,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     private void HandleOrderCall(OrderCallCompleted done)
     {
         if (!_orderCallsInFlight.Remove(done.Key)) return;
+        Timers.Cancel(("order-call", done.Key));
         var now = DateTimeOffset.UtcNow;
         var request = done.Request;
         var what = request.Call is { } c ? $"order call for {c.HashedId} ({c.Status?.Status ?? "details"})" : $"order pull page {request.PullPage}";
@@ -325,4 +333,6 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     }
 
     private sealed record BatchTimedOut(long BatchId);
+
+    private sealed record OrderCallTimedOut(long Key);
 }

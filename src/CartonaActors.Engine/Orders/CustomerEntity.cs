@@ -47,6 +47,7 @@ public sealed class CustomerEntity : ReceivePersistentActor
                 success: id => new Done(m.CustomerId, id, digest, replyTo),
                 failure: ex => new Failed(m.CustomerId, ex is OdooException ? ex.Message : ex.GetType().Name, replyTo));
         });
+        Command<StopEntity>(_ => Context.Stop(Self));
     }
 
     /// <summary>One ERP round at a time; what arrives meanwhile waits.</summary>
