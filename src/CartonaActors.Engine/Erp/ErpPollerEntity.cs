@@ -98,7 +98,7 @@ public sealed class ErpPollerEntity : ReceivePersistentActor, IWithTimers
             var page = await _settings.Sales.ReadChangedSaleOrdersAsync(since, afterWriteDate, afterId, _settings.PageSize, CancellationToken.None);
             if (page.Count == 0) break;
             changes += page.Count;
-            CartonaActors.Engine.Orders.ErpOrderRouting.Route(page, orders, _settings.Connections);
+            _settings.OrderRouting.Route(page, orders);
             afterWriteDate = page[^1].WriteDate;
             afterId = page[^1].Id;
             if (page.Count < _settings.PageSize) break;

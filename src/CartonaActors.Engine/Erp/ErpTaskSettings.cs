@@ -6,4 +6,4 @@ namespace CartonaActors.Engine.Erp;
 
 /// <summary>What the ERP connector's actors are built with.</summary>
 public sealed record ErpTaskSettings(IOdooCatalog Odoo, ErpSyncOptions Sync, int PageSize, Func<IActorRef, ErpProductFeeder> FeederFor,
-    IOdooSales Sales, IReadOnlySet<string> Connections);
+    IOdooSales Sales, CartonaActors.Engine.Orders.ErpOrderRouting OrderRouting);

@@ -29,7 +29,7 @@ public static class ErpSetup
         var orderConnections = connections.Where(c => c.PullOrders).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var settings = new ErpTaskSettings(odoo, options.ErpSync, options.Odoo.PageSize,
             products => new ErpProductFeeder(odoo, products, connections, options.Odoo.PageSize, options.ErpSync.FeedConcurrency, fed),
-            sales, orderConnections);
+            sales, new ErpOrderRouting(orderConnections));
         var polled = orderConnections.Count > 0 ? options.ErpSync.PolledModels.Append(ErpPollerEntity.SaleOrderModel).Distinct().ToList() : options.ErpSync.PolledModels;
 
         return builder
@@ -43,7 +43,7 @@ public static class ErpSetup
                 var collector = system.ActorOf(OdooChangeCollector.PropsFor(odoo, settings.FeederFor(registry.Get<ProductRegion>()),
                     options.ErpSync.CollectWindow, options.ErpSync.SettleDelay), "odoo-change-collector");
                 registry.Register<OdooChangeCollectorKey>(collector);
-                var watcher = system.ActorOf(ErpOrderWatcher.PropsFor(sales, orderConnections, options.ErpSync.CollectWindow, options.ErpSync.SettleDelay),
+                var watcher = system.ActorOf(ErpOrderWatcher.PropsFor(sales, settings.OrderRouting, options.ErpSync.CollectWindow, options.ErpSync.SettleDelay),
                     "erp-order-watcher");
                 registry.Register<ErpOrderWatcherKey>(watcher);
             })

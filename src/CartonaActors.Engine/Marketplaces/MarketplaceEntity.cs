@@ -24,10 +24,17 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     private readonly OutgoingBuffer _buffer = new();
     private readonly Dictionary<long, IReadOnlyList<PushItem>> _inFlight = new();
     private readonly Queue<SendOrderCall> _orderCalls = new();
+    // Pull pages wait behind acknowledgements and status calls: acknowledging is what shrinks Cartona's queue,
+    // and re-reading it first would spend the rate limit on orders already being handled.
+    private readonly Queue<SendOrderCall> _pullCalls = new();
     private readonly Dictionary<long, SendOrderCall> _orderCallsInFlight = new();
     private readonly HashSet<string> _unreadableSeen = new(StringComparer.Ordinal);
     private IActorRef _orders = ActorRefs.Nobody;
     private bool _pulling;
+    // The queue shrinks under the pull as orders are acknowledged, so paging by number skips some: a cycle
+    // starts over from page 1 until a whole run brings no order it had not seen.
+    private readonly HashSet<string> _seenThisCycle = new(StringComparer.Ordinal);
+    private int _newThisRun;
     private int _pulledThisRun;
     private int _unreadableThisRun;
     private readonly TokenBucket _bucket;
@@ -85,7 +92,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
                 new PushOutcome.TransientFailure("no answer from the marketplace worker in time")));
         });
         Command<GetMarketplaceStatus>(_ => Sender.Tell(new MarketplaceStatus(
-            ConnectionId, _buffer.WaitingCount + _orderCalls.Count, _inFlight.Values.Sum(b => b.Count) + _orderCallsInFlight.Count, _batchLimit,
+            ConnectionId, _buffer.WaitingCount + _orderCalls.Count + _pullCalls.Count, _inFlight.Values.Sum(b => b.Count) + _orderCallsInFlight.Count, _batchLimit,
             _pausedUntil > DateTimeOffset.UtcNow ? _pausedUntil : null, _consecutiveFailures, _ledger)));
         Command<StopEntity>(_ => Context.Stop(Self));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
@@ -123,14 +130,14 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             return;
         }
         _pausedUntil = null;
-        while (_inFlight.Count + _orderCallsInFlight.Count < _settings.Connection.MaxConcurrentRequests && (_orderCalls.Count > 0 || _buffer.HasSendable))
+        while (_inFlight.Count + _orderCallsInFlight.Count < _settings.Connection.MaxConcurrentRequests && (_orderCalls.Count > 0 || _pullCalls.Count > 0 || _buffer.HasSendable))
         {
             if (!_bucket.TryTake(now))
             {
                 Timers.StartSingleTimer(DrainTimer, DrainTick.Instance, _bucket.TimeUntilNext(now));
                 return;
             }
-            if (_orderCalls.TryDequeue(out var orderCall))
+            if (_orderCalls.TryDequeue(out var orderCall) || _pullCalls.TryDequeue(out orderCall))
             {
                 _orderCallsInFlight[orderCall.Key] = orderCall;
                 _worker.Tell(orderCall);
@@ -199,12 +206,16 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         if (_pulling || _orders.IsNobody()) return;
         _pulling = true;
         _pulledThisRun = 0;
+        _newThisRun = 0;
         _unreadableThisRun = 0;
-        _orderCalls.Enqueue(new SendOrderCall(++_nextBatchId, null, 1, PullPageSize));
+        _pullCalls.Enqueue(new SendOrderCall(++_nextBatchId, null, 1, PullPageSize));
         Drain();
     }
 
     private const int PullPageSize = 100;
+
+    /// <summary>Time for the entities to acknowledge what the last run brought before the queue is read again.</summary>
+    private static readonly TimeSpan PullAgainAfter = TimeSpan.FromSeconds(5);
 
     private void HandleOrderCall(OrderCallCompleted done)
     {
@@ -232,13 +243,13 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
                 PersistLedger(Failed("order_pull_refused", $"HTTP {refused.StatusCode}: {refused.Reason}", 0, now));
                 break;
             case CallOutcome.RateLimited limited:
-                _orderCalls.Enqueue(request);
+                (request.Call is null ? _pullCalls : _orderCalls).Enqueue(request);
                 _bucket.Drain(now);
                 _pausedUntil = now + limited.RetryAfter;
                 break;
             default:
                 // Transient or authentication trouble: the same call goes again after the backoff.
-                _orderCalls.Enqueue(request);
+                (request.Call is null ? _pullCalls : _orderCalls).Enqueue(request);
                 _consecutiveFailures++;
                 var delay = _settings.Backoff.Delay(_consecutiveFailures, _random.NextDouble());
                 _pausedUntil = now + delay;
@@ -251,7 +262,11 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     private void HandlePulledPage(SendOrderCall request, PulledOrders? page, DateTimeOffset now)
     {
         var orders = page?.Orders ?? [];
-        foreach (var order in orders) _orders.Tell(new ReceiveCartonaOrder(OrderState.IdOf(ConnectionId, order.HashedId), order));
+        foreach (var order in orders)
+        {
+            _orders.Tell(new ReceiveCartonaOrder(OrderState.IdOf(ConnectionId, order.HashedId), order));
+            if (_seenThisCycle.Add(order.HashedId + "|" + order.Status + "|" + order.Details.Count)) _newThisRun++;
+        }
         _pulledThisRun += orders.Count;
         foreach (var bad in page?.Unreadable ?? [])
         {
@@ -263,12 +278,14 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         }
         if (page is not null && page.RawCount >= request.PerPage)
         {
-            _orderCalls.Enqueue(request with { Key = ++_nextBatchId, PullPage = request.PullPage + 1 });
+            _pullCalls.Enqueue(request with { Key = ++_nextBatchId, PullPage = request.PullPage + 1 });
             return;
         }
         _pulling = false;
-        _log.Info("{ConnectionId}: order pull done, {Orders} orders handed to their entities", ConnectionId, _pulledThisRun);
+        _log.Info("{ConnectionId}: order pull run done, {Orders} orders handed to their entities ({New} new)", ConnectionId, _pulledThisRun, _newThisRun);
         PersistLedger(new OrdersPulled(ConnectionId, _pulledThisRun, _unreadableThisRun, now));
+        if (_newThisRun > 0) Timers.StartSingleTimer("pull-again", new PullOrdersNow(ConnectionId), PullAgainAfter);
+        else _seenThisCycle.Clear();
     }
 
     private void PersistLedger(IMarketplaceEvent evt) => Persist(evt, e =>

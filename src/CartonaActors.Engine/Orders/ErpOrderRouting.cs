@@ -6,15 +6,22 @@ namespace CartonaActors.Engine.Orders;
 
 /// <summary>Hands ERP sale orders that belong to a marketplace order (client_order_ref = <c>&lt;connection&gt;/&lt;hashed_id&gt;</c>
 /// of a configured connection) to their order entities; others (orders typed in by hand) are ignored.</summary>
-public static class ErpOrderRouting
+/// <remarks>The poller re-reads its overlap window every time; what was already routed unchanged is skipped so idle
+/// order entities are not woken for nothing. Node-local: after a restart everything is routed once.</remarks>
+public sealed class ErpOrderRouting(IReadOnlySet<string> connections)
 {
-    public static int Route(IEnumerable<OdooSaleOrder> orders, IActorRef orderRegion, IReadOnlySet<string> connections)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _routed = new();
+
+    public int Route(IEnumerable<OdooSaleOrder> orders, IActorRef orderRegion)
     {
         var routed = 0;
         foreach (var o in orders)
         {
             if (o.ClientOrderRef is not { } reference || reference.IndexOf('/') is var slash && slash <= 0) continue;
             if (!connections.Contains(reference[..slash])) continue;
+            var digest = $"{o.State}|{o.DeliveryDone}|{string.Join(";", o.Lines.Select(l => $"{l.Id}:{l.VariantId}:{l.Quantity}:{l.PriceUnit}"))}";
+            if (_routed.TryGetValue(o.Id, out var last) && last == digest) continue;
+            _routed[o.Id] = digest;
             orderRegion.Tell(new ErpOrderChanged(reference, o.State, o.DeliveryDone,
                 o.Lines.Select(l => new ErpLine(l.Id, l.VariantId, l.Quantity, l.PriceUnit)).ToList()));
             routed++;

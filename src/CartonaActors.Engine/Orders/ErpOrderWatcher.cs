@@ -14,7 +14,7 @@ namespace CartonaActors.Engine.Orders;
 public sealed class ErpOrderWatcher : ReceiveActor, IWithTimers
 {
     private readonly IOdooSales _sales;
-    private readonly IReadOnlySet<string> _connections;
+    private readonly ErpOrderRouting _routing;
     private readonly TimeSpan _window;
     private readonly TimeSpan _settle;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -25,13 +25,13 @@ public sealed class ErpOrderWatcher : ReceiveActor, IWithTimers
     private bool _reading;
     private long _settleSeq;
 
-    public static Props PropsFor(IOdooSales sales, IReadOnlySet<string> connections, TimeSpan window, TimeSpan settle) =>
-        Props.Create(() => new ErpOrderWatcher(sales, connections, window, settle));
+    public static Props PropsFor(IOdooSales sales, ErpOrderRouting routing, TimeSpan window, TimeSpan settle) =>
+        Props.Create(() => new ErpOrderWatcher(sales, routing, window, settle));
 
-    public ErpOrderWatcher(IOdooSales sales, IReadOnlySet<string> connections, TimeSpan window, TimeSpan settle)
+    public ErpOrderWatcher(IOdooSales sales, ErpOrderRouting routing, TimeSpan window, TimeSpan settle)
     {
         _sales = sales;
-        _connections = connections;
+        _routing = routing;
         _window = window;
         _settle = settle;
         Receive<ErpRecordsTouched>(m =>
@@ -86,7 +86,7 @@ public sealed class ErpOrderWatcher : ReceiveActor, IWithTimers
         var fresh = ids.ToList();
         ids.UnionWith(settling);
         var read = await _sales.ReadSaleOrdersAsync(ids, CancellationToken.None);
-        ErpOrderRouting.Route(read, _orderRegion, _connections);
+        _routing.Route(read, _orderRegion);
         return new ReadDone(fresh);
     }
 
