@@ -44,6 +44,7 @@ public static class ServiceHost
                 l.AddLogger<SerilogLogger>();
             })
             .WithCartonaActors(options)
+            .WithActors((system, _, resolver) => system.ActorOf(OrderIssueListener.PropsFor(resolver.GetService<IngressLog>()), "order-issues"))
             .WithCartonaHealthChecks(options.Persistence));
 
         var app = builder.Build();

@@ -114,7 +114,9 @@ public sealed class OrderSpecs(ITestOutputHelper output)
         Assert.Contains("variant_not_found", held.GetProperty("held").GetString());
         Assert.Empty(SaleOrdersFor(world, order.HashedId));
         Assert.False(world.Cartona["cartona"].Orders.Get(order.HashedId)!.Acked);
-        Assert.Contains("variant_not_found", await world.Service.Http.GetStringAsync("/api/orders/cartona/" + order.HashedId));
+        var syncLog = await world.Service.Http.GetStringAsync("/api/sync-log");
+        Assert.Contains("order_held", syncLog);
+        Assert.Contains(order.HashedId, syncLog);
 
         var added = world.Odoo.AddProduct("New product", 12m, ["SKU-NEW"]);
         Assert.Equal(4, added.VariantIds[0]);

@@ -4,6 +4,7 @@ using Akka.Hosting;
 using Akka.Persistence;
 using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Sync;
 using CartonaActors.Erp;
 
 namespace CartonaActors.Engine.Orders;
@@ -352,14 +353,27 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
     {
         switch (e)
         {
-            case OrderHeld h: _log.Warning("Order {OrderId} held (version {Version}): {Reason}", h.OrderId, h.Version, h.Reason); break;
-            case OrderFlagged f: _log.Warning("Order {OrderId} needs attention: {Reason}", f.OrderId, f.Reason); break;
-            case CartonaStatusRefused r: _log.Warning("Order {OrderId}: not sending {From} -> {To}: {Reason}", r.OrderId, r.From, r.To, r.Reason); break;
+            case OrderHeld h:
+                _log.Warning("Order {OrderId} held (version {Version}): {Reason}", h.OrderId, h.Version, h.Reason);
+                Publish("order_held", h.Reason);
+                break;
+            case OrderFlagged f:
+                _log.Warning("Order {OrderId} needs attention: {Reason}", f.OrderId, f.Reason);
+                Publish("order_flagged", f.Reason);
+                break;
+            case CartonaStatusRefused r:
+                _log.Warning("Order {OrderId}: not sending {From} -> {To}: {Reason}", r.OrderId, r.From, r.To, r.Reason);
+                Publish("order_status_refused", $"{r.From} -> {r.To}: {r.Reason}");
+                break;
             case CartonaStatusPushed p: _log.Info("Order {OrderId}: Cartona now {Status}", p.OrderId, p.Status); break;
             case ErpStatusApplied a when a.CartonaStatus is not (CartonaStatus.Pending or CartonaStatus.Editing):
                 _log.Info("Order {OrderId}: ERP order updated for Cartona status {Status}", a.OrderId, a.CartonaStatus); break;
         }
     }
+
+    /// <summary>Order problems for the node's sync log (a read model: it never sits on the order's path).</summary>
+    private void Publish(string kind, string reason) =>
+        Context.System.EventStream.Publish(new OrderIssue(_state.OrderId, new SyncIssue(DateTimeOffset.UtcNow, kind, null, reason)));
 
     private sealed record StepDone(IReadOnlyList<IOrderEvent> Events, TimeSpan? Recheck = null);
 

@@ -31,6 +31,7 @@ public static class ConnectionEndpoints
         app.MapGet("/api/sync-log", async (CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region, IngressLog ingress, CancellationToken ct) =>
         {
             var statuses = await Task.WhenAll(options.Connections.Select(c => StatusAsync(c, region.ActorRef, ct)));
+            // Order issues carry the order id (<connection>/<hashed_id>) where a product issue carries the product.
             var issues = ingress.Recent().Select(i => new { connection = (string?)null, i.At, i.Kind, i.ProductId, i.Reason })
                 .Concat(statuses.SelectMany(s => s.Ledger.RecentIssues.Select(i => new { connection = (string?)s.ConnectionId, i.At, i.Kind, i.ProductId, i.Reason })))
                 .OrderByDescending(i => i.At);

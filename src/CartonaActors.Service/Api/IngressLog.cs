@@ -4,17 +4,20 @@ using CartonaActors.Domain.Sync;
 namespace CartonaActors.Service.Api;
 
 /// <summary>
-/// Refused ERP input on this node, newest last, bounded. Refused input writes nothing to the journal, so this
-/// is where it shows; marketplace problems come from each connection's persisted ledger instead.
+/// Refused input and order problems seen on this node, newest last, bounded. Refused input writes nothing to
+/// the journal, so this is where it shows; marketplace problems come from each connection's persisted ledger.
 /// </summary>
 public sealed class IngressLog
 {
     private const int Limit = 500;
     private readonly ConcurrentQueue<SyncIssue> _issues = new();
 
-    public void Refused(string? productId, string reason)
+    public void Refused(string? productId, string reason) =>
+        Record(new SyncIssue(DateTimeOffset.UtcNow, "input_refused", productId, reason));
+
+    public void Record(SyncIssue issue)
     {
-        _issues.Enqueue(new SyncIssue(DateTimeOffset.UtcNow, "input_refused", productId, reason));
+        _issues.Enqueue(issue);
         while (_issues.Count > Limit) _issues.TryDequeue(out _);
     }
 
