@@ -71,6 +71,7 @@ internal static class DomainFilter
         if (name == "active") mentionsActive = true;
 
         var raw = FieldValues.FromJson(leaf[2]);
+        if (field.IsMany2Many) return Many2ManyLeaf(model, field, op, raw, leaf);
         switch (op)
         {
             case "in" or "not in" or "child_of" or "parent_of":
@@ -102,6 +103,19 @@ internal static class DomainFilter
             default:
                 throw OdooFault.Value($"Invalid leaf {leaf.GetRawText()}");
         }
+    }
+
+    // Odoo on a many2many: "in" / "=" match records linked to any of the ids, "not in" / "!=" those linked to none;
+    // "= False" matches records linked to nothing.
+    private static Func<OdooRecord, bool> Many2ManyLeaf(OdooModel model, OdooField field, string op, object? raw, JsonElement leaf)
+    {
+        if (op is not ("in" or "not in" or "=" or "!=")) throw OdooFault.Value($"Invalid leaf {leaf.GetRawText()} on {model.Name}.{field.Name}");
+        var negate = op is "not in" or "!=";
+        var name = field.Name;
+        if (raw is null or false) return r => ((r[name] as long[])?.Length > 0) == negate;
+        var idField = new OdooField("id", OdooFieldType.Integer);
+        var ids = (raw is IList list ? list.Cast<object?>() : [raw]).Select(v => FieldValues.ToStored(idField, v)).OfType<long>().ToHashSet();
+        return r => (r[name] is long[] linked && linked.Any(ids.Contains)) != negate;
     }
 
     // A boolean stored empty (None) reads as False in Odoo's "= False" leaf.

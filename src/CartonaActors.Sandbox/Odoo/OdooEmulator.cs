@@ -128,22 +128,54 @@ public sealed partial class OdooEmulator : IAsyncDisposable
     public long AddWarehouse(string code, string name, long companyId = DefaultCompanyId) =>
         Seed(ProductModels.Warehouse, [new Dictionary<string, object?> { ["code"] = code, ["name"] = name, ["company_id"] = companyId }])[0];
 
-    /// <summary>Adds a template with one variant per code (<paramref name="priceExtras"/> aligned with the codes, optional).</summary>
+    /// <summary>Adds a template with one variant per code. With <paramref name="priceExtras"/> (aligned with the codes)
+    /// each variant gets its own attribute value (product.template.attribute.value named after the code) carrying
+    /// that extra; without, variants have none until <see cref="SetPriceExtraAsync"/> gives them one.</summary>
     public OdooSeededProduct AddProduct(string name, decimal listPrice, IReadOnlyList<string> variantCodes,
         IReadOnlyList<decimal>? priceExtras = null, long? companyId = DefaultCompanyId)
     {
         ArgumentNullException.ThrowIfNull(variantCodes);
+        if (priceExtras is not null && priceExtras.Count != variantCodes.Count)
+            throw new ArgumentException("priceExtras must have one extra per variant code.", nameof(priceExtras));
         var templateId = Seed(ProductModels.Template,
             [new Dictionary<string, object?> { ["name"] = name, ["list_price"] = listPrice, ["company_id"] = companyId }])[0];
+        var attributeValues = priceExtras is null ? null : Seed(ProductModels.AttributeValue, variantCodes.Select((code, i) =>
+            new Dictionary<string, object?> { ["product_tmpl_id"] = templateId, ["name"] = code, ["price_extra"] = priceExtras[i] }).ToArray());
         var variants = Seed(ProductModels.Variant, variantCodes.Select((code, i) => new Dictionary<string, object?>
         {
             ["product_tmpl_id"] = templateId,
             ["default_code"] = code,
             ["company_id"] = companyId,
-            ["price_extra"] = priceExtras is null ? 0m : priceExtras[i],
+            ["product_template_attribute_value_ids"] = attributeValues is null ? Array.Empty<long>() : new[] { attributeValues[i] },
         }).ToArray());
         return new OdooSeededProduct(templateId, variants);
     }
+
+    /// <summary>Adds an attribute value (product.template.attribute.value) of a template with a price extra, linked to
+    /// the given variants (e.g. "Color: Red" on every red variant), without moving their write_date; its id.</summary>
+    public long AddAttributeValue(long templateId, string name, decimal priceExtra, IReadOnlyCollection<long> variantIds)
+    {
+        ArgumentNullException.ThrowIfNull(variantIds);
+        var id = Seed(ProductModels.AttributeValue, [new Dictionary<string, object?>
+        {
+            ["product_tmpl_id"] = templateId, ["name"] = name, ["price_extra"] = priceExtra,
+        }])[0];
+        Store.Mutate(target =>
+        {
+            foreach (var variantId in variantIds)
+            {
+                var variant = target.Find(ProductModels.Variant, variantId)
+                    ?? throw new ArgumentException($"No product.product {variantId}.", nameof(variantIds));
+                target.Put(ProductModels.Variant, variant.With([new(AttributeValuesField, AttributeValueIds(variant).Append(id).ToArray())]));
+            }
+            return id;
+        });
+        return id;
+    }
+
+    /// <summary>The committed product_template_attribute_value_ids of a variant (empty if it has none or is unknown).</summary>
+    public IReadOnlyList<long> AttributeValueIdsOf(long variantId) =>
+        Find(ProductModels.Variant, variantId) is { } variant ? AttributeValueIds(variant) : [];
 
     /// <summary>
     /// Adds <paramref name="variants"/> one-variant templates ("Product n", code "SKU-n") and, when
@@ -217,10 +249,31 @@ public sealed partial class OdooEmulator : IAsyncDisposable
         CancellationToken ct = default) =>
         WriteAsync(ProductModels.Template, [templateId], new Dictionary<string, object?> { ["list_price"] = listPrice }, mode, ct);
 
-    /// <summary>Sets a variant's price extra (attribute value extra; does not touch the template).</summary>
+    /// <summary>
+    /// Sets a variant's price extra the way Odoo stores it: writes price_extra on the variant's first attribute value
+    /// (product.template.attribute.value; one is attached, as if it had always been there, when the variant has none).
+    /// The attribute value's write_date moves and its webhook fires; the variant's and template's do not, yet their
+    /// lst_price changes (odoo.md §2.1). With one attribute value per variant (<see cref="AddProduct"/> with extras,
+    /// or lazily here) the variant's extra becomes <paramref name="priceExtra"/>.
+    /// </summary>
     public Task SetPriceExtraAsync(long variantId, decimal priceExtra, WebhookMode mode = WebhookMode.Normal,
+        CancellationToken ct = default)
+    {
+        try
+        {
+            return SetAttributeExtraAsync(EnsureAttributeValue(variantId), priceExtra, mode, ct);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return Task.FromException(ex);
+        }
+    }
+
+    /// <summary>Writes an attribute value's price_extra in one transaction: the lst_price of every variant linked to it
+    /// changes; only the attribute value's write_date moves.</summary>
+    public Task SetAttributeExtraAsync(long attributeValueId, decimal priceExtra, WebhookMode mode = WebhookMode.Normal,
         CancellationToken ct = default) =>
-        WriteAsync(ProductModels.Variant, [variantId], new Dictionary<string, object?> { ["price_extra"] = priceExtra }, mode, ct);
+        WriteAsync(ProductModels.AttributeValue, [attributeValueId], new Dictionary<string, object?> { ["price_extra"] = priceExtra }, mode, ct);
 
     /// <summary>Archives or restores a record (template, variant, warehouse).</summary>
     public Task SetActiveAsync(string model, long id, bool active, WebhookMode mode = WebhookMode.Normal,
@@ -277,6 +330,31 @@ public sealed partial class OdooEmulator : IAsyncDisposable
         await _app.DisposeAsync();
         _webhooks.Dispose();
     }
+
+    private const string AttributeValuesField = "product_template_attribute_value_ids";
+
+    private static long[] AttributeValueIds(OdooRecord variant) => variant[AttributeValuesField] as long[] ?? [];
+
+    // The variant's first attribute value; one with no extra is attached when it has none, dated like the variant
+    // and without touching it (standing for a value it always had).
+    private long EnsureAttributeValue(long variantId) => Store.Mutate(target =>
+    {
+        var variant = target.Find(ProductModels.Variant, variantId)
+            ?? throw new InvalidOperationException($"No product.product {variantId} to set a price extra on.");
+        if (AttributeValueIds(variant) is { Length: > 0 } existing) return existing.Min();
+        var id = Store.NextId(ProductModels.AttributeValue);
+        target.Put(ProductModels.AttributeValue, new OdooRecord(id, new Dictionary<string, object?>
+        {
+            ["product_tmpl_id"] = variant["product_tmpl_id"],
+            ["product_attribute_value_id"] = null,
+            ["name"] = variant["default_code"] as string ?? $"Variant {variantId}",
+            ["price_extra"] = 0m,
+            ["create_date"] = variant["create_date"],
+            ["write_date"] = variant["create_date"],
+        }));
+        target.Put(ProductModels.Variant, variant.With([new(AttributeValuesField, new[] { id })]));
+        return id;
+    });
 
     private OdooRecord? FindQuant(long variantId, long warehouseId) =>
         Store.Read(s => s.Referencing(ProductModels.Quant, "product_id", variantId)

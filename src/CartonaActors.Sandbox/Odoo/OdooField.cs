@@ -22,6 +22,9 @@ public sealed record OdooField(
 {
     public bool IsStored => Compute is null;
 
+    /// <summary>A stored many2many: ids (<c>long[]</c>) on the record itself, written as ids or x2many commands.</summary>
+    public bool IsMany2Many => Type == OdooFieldType.X2Many && IsStored && Inverse is null;
+
     /// <summary>A one2many whose values are written through x2many commands.</summary>
     public bool IsOne2Many => Inverse is not null;
 }

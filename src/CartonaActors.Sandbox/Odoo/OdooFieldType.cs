@@ -15,7 +15,7 @@ public enum OdooFieldType
     Datetime,
     /// <summary>The target's id as <see cref="long"/>.</summary>
     Many2One,
-    /// <summary>Ids as <c>long[]</c>; computed only (one2many / many2many views of other records).</summary>
+    /// <summary>Ids as <c>long[]</c>: a one2many (computed from the children's many2one) or a stored many2many.</summary>
     X2Many,
     /// <summary><see cref="string"/> among a fixed set of keys.</summary>
     Selection,

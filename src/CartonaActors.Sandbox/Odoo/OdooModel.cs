@@ -68,6 +68,11 @@ public sealed class OdooModel(string name)
         Field(new OdooField(field, OdooFieldType.X2Many, relation, Inverse: inverse,
             Compute: (r, view) => view.Source.Referencing(relation, inverse, r.Id).Select(c => c.Id).Order().ToArray()));
 
+    /// <summary>A stored many2many to <paramref name="relation"/>: ids kept on this record (Odoo's relation table),
+    /// read as ids, searched with <c>in</c> / <c>=</c> meaning "contains any", written as ids or x2many commands.</summary>
+    public OdooModel Many2Many(string field, string relation) =>
+        Field(new OdooField(field, OdooFieldType.X2Many, relation, Default: Array.Empty<long>()));
+
     /// <summary>An <c>active</c> field defaulting to true.</summary>
     public OdooModel Active() => Boolean("active", true);
 

@@ -39,12 +39,13 @@ public sealed class OdooTransaction
     public long Create(string model, IReadOnlyDictionary<string, object?> values)
     {
         var definition = _store.Model(model);
-        var (stored, commands) = Split(definition, values);
+        var (stored, commands, edits) = Split(definition, values);
         var id = _store.NextId(model);
         _operations.Add((target, changed) =>
         {
             var row = definition.Fields.Values.Where(f => f.IsStored).ToDictionary(f => f.Name, f => f.Default);
             foreach (var (name, value) in stored) row[name] = value;
+            foreach (var (name, edit) in edits) row[name] = edit([]);
             if (definition.CreateDefaults is { } defaults)
                 foreach (var (name, value) in defaults(new OdooRecord(id, row), Now, target))
                     if (!stored.ContainsKey(name)) row[name] = value;
@@ -65,7 +66,7 @@ public sealed class OdooTransaction
     public void Write(string model, IReadOnlyCollection<long> ids, IReadOnlyDictionary<string, object?> values)
     {
         var definition = _store.Model(model);
-        var (stored, commands) = Split(definition, values);
+        var (stored, commands, edits) = Split(definition, values);
         var targets = ids.ToArray();
         definition.OnWrite?.Invoke(this, targets, values);
         stored["write_date"] = Now;
@@ -74,7 +75,8 @@ public sealed class OdooTransaction
             EnsureExist(target, model, targets);
             foreach (var id in targets)
             {
-                var updated = target.Find(model, id)!.With(stored);
+                var current = target.Find(model, id)!;
+                var updated = current.With(stored.Concat(Edited(current, edits)));
                 target.Put(model, updated);
                 changed.Add((model, id));
                 TouchDependents(definition, updated, target, changed);
@@ -93,9 +95,9 @@ public sealed class OdooTransaction
         {
             EnsureExist(target, model, [id]);
             var current = target.Find(model, id)!;
-            var (stored, _) = Split(definition, change(current));
+            var (stored, _, edits) = Split(definition, change(current));
             stored["write_date"] = Now;
-            var updated = current.With(stored);
+            var updated = current.With(stored.Concat(Edited(current, edits)));
             target.Put(model, updated);
             changed.Add((model, id));
             TouchDependents(definition, updated, target, changed);
@@ -217,11 +219,16 @@ public sealed class OdooTransaction
         if (missing.Length > 0) throw OdooFault.Missing(model, missing, Uid);
     }
 
-    private static (Dictionary<string, object?> Stored, List<(OdooField Field, object? Value)> Commands) Split(
-        OdooModel model, IReadOnlyDictionary<string, object?> values)
+    // A stored many2many's new ids, from the record as the change lands (so [4, id] keeps concurrent links).
+    private static IEnumerable<KeyValuePair<string, object?>> Edited(OdooRecord current, List<(string Name, Func<long[], long[]> Edit)> edits) =>
+        edits.Select(e => new KeyValuePair<string, object?>(e.Name, e.Edit(current[e.Name] as long[] ?? [])));
+
+    private static (Dictionary<string, object?> Stored, List<(OdooField Field, object? Value)> Commands,
+        List<(string Name, Func<long[], long[]> Edit)> Edits) Split(OdooModel model, IReadOnlyDictionary<string, object?> values)
     {
         var stored = new Dictionary<string, object?>(StringComparer.Ordinal);
         var commands = new List<(OdooField, object?)>();
+        var edits = new List<(string, Func<long[], long[]>)>();
         foreach (var (name, value) in values)
         {
             var field = model.Find(name) ?? throw OdooFault.InvalidField(model.Name, name);
@@ -230,10 +237,15 @@ public sealed class OdooTransaction
                 commands.Add((field, value));
                 continue;
             }
+            if (field.IsMany2Many)
+            {
+                edits.Add((name, FieldValues.Many2ManyEdit(field, value)));
+                continue;
+            }
             // Odoo ignores writes to computed fields without an inverse, and to the magic columns.
             if (!field.IsStored || name is "id" or "create_date" or "write_date") continue;
             stored[name] = FieldValues.ToStored(field, value);
         }
-        return (stored, commands);
+        return (stored, commands, edits);
     }
 }

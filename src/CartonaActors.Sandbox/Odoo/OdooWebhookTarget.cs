@@ -15,6 +15,7 @@ public sealed record OdooWebhookTarget(string Url, IReadOnlyList<string>? Fields
     {
         "product.template" => ["id", "default_code", "list_price", "product_variant_ids", "write_date", "active"],
         "product.product" => ["id", "default_code", "lst_price", "product_tmpl_id", "write_date", "active"],
+        "product.template.attribute.value" => ["id", "product_tmpl_id", "name", "price_extra", "write_date"],
         "stock.quant" => ["product_id", "warehouse_id", "quantity", "reserved_quantity", "write_date"],
         "stock.move" => ["product_id", "warehouse_id", "product_uom_qty", "state", "write_date"],
         "sale.order" => ["id", "name", "client_order_ref", "state", "locked", "delivery_status", "write_date"],

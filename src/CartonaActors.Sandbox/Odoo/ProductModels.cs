@@ -3,7 +3,9 @@ namespace CartonaActors.Sandbox.Odoo;
 /// <summary>
 /// The slice of Odoo 18's product and stock models the sync reads (odoo.md §2.1–2.2): stored fields as the
 /// database has them, and the non-stored computes (lst_price, sale_ok, free_qty, qty_available) evaluated on read.
-/// A quant carries warehouse_id directly, standing in for its location.
+/// A quant carries warehouse_id directly, standing in for its location. Attribute extras live on
+/// product.template.attribute.value (PTAV): a variant's lst_price is its template's list_price plus the price_extra of
+/// the PTAVs in its product_template_attribute_value_ids, and a PTAV write moves neither the variant nor the template.
 /// </summary>
 internal static class ProductModels
 {
@@ -11,6 +13,7 @@ internal static class ProductModels
     public const string Warehouse = "stock.warehouse";
     public const string Template = "product.template";
     public const string Variant = "product.product";
+    public const string AttributeValue = "product.template.attribute.value";
     public const string Quant = "stock.quant";
     public const string Move = "stock.move";
 
@@ -34,6 +37,13 @@ internal static class ProductModels
         template.Dependents = (t, source) => Variants(t, source).Select(p => (Variant, p.Id));
         yield return template;
 
+        // No Dependents: a variant's write_date is not a compute over its attribute values (odoo.md §2.1).
+        yield return new OdooModel(AttributeValue) { DisplayName = (a, _) => a["name"] as string ?? "" }
+            .Many2One("product_tmpl_id", Template, indexed: true)
+            .Many2One("product_attribute_value_id", "product.attribute.value")
+            .Char("name")
+            .Float("price_extra");
+
         yield return new OdooModel(Variant)
             {
                 DisplayName = (p, source) =>
@@ -42,11 +52,11 @@ internal static class ProductModels
             .Many2One("product_tmpl_id", Template, indexed: true)
             .Char("default_code").Active()
             .Many2One("company_id", Company)
-            .Float("price_extra")
+            .Many2Many("product_template_attribute_value_ids", AttributeValue)
             .Boolean("cartona_is_unlimited_stock")
             .Computed("name", OdooFieldType.Char, (p, v) => TemplateOf(p, v.Source)?["name"])
-            .Computed("lst_price", OdooFieldType.Float, (p, v) =>
-                ((decimal?)TemplateOf(p, v.Source)?["list_price"] ?? 0m) + ((decimal?)p["price_extra"] ?? 0m))
+            .Computed("price_extra", OdooFieldType.Float, (p, v) => PriceExtra(p, v.Source))
+            .Computed("lst_price", OdooFieldType.Float, (p, v) => LstPrice(p, v.Source))
             .Computed("list_price", OdooFieldType.Float, (p, v) => TemplateOf(p, v.Source)?["list_price"])
             .Computed("sale_ok", OdooFieldType.Boolean, (p, v) => TemplateOf(p, v.Source)?["sale_ok"] ?? false)
             .Computed("qty_available", OdooFieldType.Float, (p, v) => Quants(p, v).Sum(q => (decimal?)q["quantity"] ?? 0m))
@@ -82,6 +92,15 @@ internal static class ProductModels
             .Float("reserved_availability")
             .Selection("state", "draft");
     }
+
+    /// <summary>Sum of the price_extra of the variant's attribute values (product.product's non-stored price_extra).</summary>
+    public static decimal PriceExtra(OdooRecord variant, IRecordSource source) =>
+        (variant["product_template_attribute_value_ids"] as long[] ?? [])
+        .Sum(id => (decimal?)source.Find(AttributeValue, id)?["price_extra"] ?? 0m);
+
+    /// <summary>The variant's sales price: template list_price + <see cref="PriceExtra"/>.</summary>
+    public static decimal LstPrice(OdooRecord variant, IRecordSource source) =>
+        ((decimal?)TemplateOf(variant, source)?["list_price"] ?? 0m) + PriceExtra(variant, source);
 
     private static OdooRecord? TemplateOf(OdooRecord variant, IRecordSource source) =>
         variant["product_tmpl_id"] is long id ? source.Find(Template, id) : null;

@@ -17,7 +17,7 @@ internal sealed class RecordOrder : IComparer<OdooRecord>
         {
             var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var field = model.Find(words[0]);
-            if (field is null || (!field.IsStored && field.Name != "id") || words.Length > 2 ||
+            if (field is null || (!field.IsStored && field.Name != "id") || field.Type == OdooFieldType.X2Many || words.Length > 2 ||
                 (words.Length == 2 && words[1].ToLowerInvariant() is not ("asc" or "desc")))
                 throw OdooFault.Value($"Invalid \"order\" specified ({order}).");
             return (field.Name, words.Length == 2 && words[1].Equals("desc", StringComparison.OrdinalIgnoreCase));

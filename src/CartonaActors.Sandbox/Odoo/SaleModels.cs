@@ -100,7 +100,7 @@ internal static class SaleModels
         return new Dictionary<string, object?>
         {
             ["name"] = product["default_code"] is string code ? $"[{code}] {name}" : name,
-            ["price_unit"] = ((decimal?)template?["list_price"] ?? 0m) + ((decimal?)product["price_extra"] ?? 0m),
+            ["price_unit"] = ProductModels.LstPrice(product, source),
         };
     }
 
