@@ -21,11 +21,15 @@ public interface IOdooCatalog
     Task<IReadOnlyDictionary<long, decimal>> ReadFreeQuantitiesAsync(IReadOnlyCollection<long> variantIds, long warehouseId, CancellationToken ct);
 
     /// <summary>The variants concerned by records of a model: product.product itself, product.template's
-    /// variants, stock.quant's / stock.move's product_id. Unknown records are skipped.</summary>
+    /// variants, product.template.attribute.value's variants (those whose product_template_attribute_value_ids
+    /// contain it; its price_extra is part of their lst_price), stock.quant's / stock.move's product_id. Archived
+    /// variants included; unknown records are skipped.</summary>
     Task<IReadOnlyList<long>> ResolveVariantIdsAsync(string model, IReadOnlyCollection<long> recordIds, CancellationToken ct);
 
     /// <summary>Records of <paramref name="model"/> with write_date ≥ <paramref name="since"/>, ordered by
     /// (write_date, id), strictly after the keyset position (<paramref name="afterWriteDate"/>, <paramref name="afterId"/>)
-    /// when given. Supported models: product.product, product.template, stock.quant, stock.move.</summary>
+    /// when given, with the variants each concerns (as <see cref="ResolveVariantIdsAsync"/>). Supported models:
+    /// product.product, product.template, product.template.attribute.value (a price_extra change moves only its
+    /// write_date, not its variants'), stock.quant, stock.move.</summary>
     Task<IReadOnlyList<OdooChange>> ReadChangedAsync(string model, DateTime since, DateTime? afterWriteDate, long afterId, int limit, CancellationToken ct);
 }

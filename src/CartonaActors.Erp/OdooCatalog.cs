@@ -112,13 +112,17 @@ public sealed class OdooCatalog : IOdooCatalog
             : VariantResolver.SeeArchived;
         var rows = await _changes.ReadPageAsync(model, fields, since, afterWriteDate, afterId, limit, context, ct);
 
-        var templateVariants = model == VariantResolver.Template
-            ? await _resolver.VariantsOfTemplatesAsync(rows.Select(r => r.Id).ToArray(), ct)
-            : null;
+        // One call for the page: a template's variants, or the variants linked to an attribute value.
+        var variantsOf = model switch
+        {
+            VariantResolver.Template => await _resolver.VariantsOfTemplatesAsync(rows.Select(r => r.Id).ToArray(), ct),
+            VariantResolver.AttributeValue => await _resolver.VariantsOfAttributeValuesAsync(rows.Select(r => r.Id).ToArray(), ct),
+            _ => null,
+        };
         return rows.Select(r => new OdooChange(model, r.Id, r.WriteDate, model switch
         {
             Variant => [r.Id],
-            VariantResolver.Template => templateVariants!.GetValueOrDefault(r.Id, []),
+            VariantResolver.Template or VariantResolver.AttributeValue => variantsOf!.GetValueOrDefault(r.Id, []),
             _ => OdooValues.Many2OneId(r.Record, "product_id") is { } product ? [product] : [],
         })).ToArray();
     }

@@ -23,6 +23,12 @@ public static class OdooValues
         };
     }
 
+    /// <summary>An x2many's ids (a list of numbers); <c>false</c>, absent or anything else reads as none.</summary>
+    public static IReadOnlyList<long> Ids(JsonElement record, string field) =>
+        record.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.Number).Select(v => v.GetInt64()).ToArray()
+            : [];
+
     /// <summary>A char field, <c>false</c> read as null.</summary>
     public static string? String(JsonElement record, string field) =>
         record.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

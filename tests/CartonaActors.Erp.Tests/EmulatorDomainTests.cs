@@ -57,4 +57,33 @@ public sealed class EmulatorDomainTests
         await Assert.ThrowsAsync<OdooMissingRecordException>(
             () => client.WriteAsync("product.template", [templateId], new Dictionary<string, object?> { ["name"] = "x" }));
     }
+
+    [Fact]
+    public async Task A_many2many_takes_ids_or_commands_reads_as_ids_and_in_matches_records_linked_to_any()
+    {
+        await using var scope = await OdooScope.StartAsync();
+        var shirt = scope.Emulator.AddProduct("Shirt", 10m, ["S", "M"], priceExtras: [1m, 2m]);
+        var red = scope.Emulator.AddAttributeValue(shirt.TemplateId, "Red", 5m, []);
+        var client = scope.Client;
+        var (s, m) = (shirt.VariantIds[0], shirt.VariantIds[1]);
+        var (small, medium) = (scope.Emulator.AttributeValueIdsOf(s)[0], scope.Emulator.AttributeValueIdsOf(m)[0]);
+        const string field = "product_template_attribute_value_ids";
+
+        await client.WriteAsync("product.product", [s, m], new Dictionary<string, object?> { [field] = new object[] { new object[] { 4, red } } });
+        var linked = await client.SearchAsync("product.product", [OdooDomain.Leaf(field, "in", new[] { red })]);
+        await client.WriteAsync("product.product", [m], new Dictionary<string, object?> { [field] = new object[] { new object[] { 3, red, 0 } } });
+        var afterUnlink = await client.SearchAsync("product.product", [OdooDomain.Leaf(field, "=", red)]);
+        await client.WriteAsync("product.product", [s], new Dictionary<string, object?> { [field] = new object[] { new object[] { 6, 0, new[] { medium } } } });
+        var rows = await client.ReadAsync("product.product", [s, m], [field, "lst_price"]);
+        var notLinked = await client.SearchAsync("product.product", [OdooDomain.Leaf(field, "not in", new[] { small })]);
+
+        Assert.Equal([s, m], linked);
+        Assert.Equal([s], afterUnlink);
+        Assert.Equal([medium], OdooValues.Ids(rows[0], field));
+        Assert.Equal([medium], OdooValues.Ids(rows[1], field));
+        Assert.Equal([12m, 12m], rows.Select(r => OdooValues.Decimal(r, "lst_price")));
+        Assert.Equal([s, m], notLinked);
+        await Assert.ThrowsAsync<OdooValidationException>(() => client.WriteAsync("product.product", [s],
+            new Dictionary<string, object?> { [field] = new object[] { new object[] { 0, 0, new Dictionary<string, object?>() } } }));
+    }
 }

@@ -59,7 +59,7 @@ public sealed class PagingTests
         {
             var variant = seed.VariantIds[39 - k];
             clock.Set(start.AddSeconds(10 + k / 10).AddTicks(1 + k * 10 * 1000)); // k ms (+0.1 µs, dropped) into its second
-            await scope.Emulator.SetPriceExtraAsync(variant, k, WebhookMode.Lost);
+            await TouchAsync(scope, variant, $"CODE-{k}");
             written.Add(variant);
         }
 
@@ -79,9 +79,9 @@ public sealed class PagingTests
         await using var scope = await OdooScope.StartAsync(o => o.Clock = clock);
         var seed = scope.Emulator.SeedCatalog(3);
         clock.Set(start.AddMinutes(1));
-        await scope.Emulator.SetPriceExtraAsync(seed.VariantIds[2], 1, WebhookMode.Lost);
+        await TouchAsync(scope, seed.VariantIds[2], "CODE-2");
         clock.Set(start.AddMinutes(2));
-        await scope.Emulator.SetPriceExtraAsync(seed.VariantIds[0], 1, WebhookMode.Lost);
+        await TouchAsync(scope, seed.VariantIds[0], "CODE-0");
 
         var all = await scope.Catalog.ReadChangedAsync("product.product", start.UtcDateTime, null, 0, 10, default);
         var recent = await scope.Catalog.ReadChangedAsync("product.product", start.AddSeconds(30).UtcDateTime, null, 0, 10, default);
@@ -107,6 +107,37 @@ public sealed class PagingTests
         Assert.Equal(100_000, await scope.Catalog.CountVariantsAsync(default));
         var quantities = await scope.Catalog.ReadFreeQuantitiesAsync(seed.VariantIds.Take(1000).ToArray(), 1, default);
         Assert.All(quantities.Values, q => Assert.Equal(5m, q));
+    }
+
+    // A write on the variant itself (a price extra no longer moves it: it lives on the attribute value).
+    private static Task TouchAsync(OdooScope scope, long variant, string code) =>
+        scope.Emulator.WriteAsync("product.product", [variant], new Dictionary<string, object?> { ["default_code"] = code }, WebhookMode.Lost);
+
+    [Fact]
+    public async Task Change_paging_over_attribute_values_returns_each_once_with_its_variants_in_one_lookup_per_page()
+    {
+        var start = new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.Zero);
+        var clock = new ManualClock(start);
+        await using var scope = await OdooScope.StartAsync(o => o.Clock = clock);
+        var seed = scope.Emulator.SeedCatalog(25);
+        var written = new List<(long Value, long Variant)>();
+        for (var k = 0; k < 20; k++)
+        {
+            var variant = seed.VariantIds[24 - k];
+            clock.Set(start.AddSeconds(10 + k / 5).AddTicks(1 + (20 - k) * 10 * 1000)); // later writes, lower microseconds
+            await scope.Emulator.SetPriceExtraAsync(variant, k, WebhookMode.Lost);
+            written.Add((Assert.Single(scope.Emulator.AttributeValueIdsOf(variant)), variant));
+        }
+        scope.Emulator.ClearCalls();
+
+        var changes = await ReadAllChangesAsync(scope.Catalog, "product.template.attribute.value", start.AddSeconds(5).UtcDateTime, 3);
+
+        Assert.Equal(written.Select(w => w.Value).Order(), changes.Select(c => c.RecordId).Order());
+        Assert.Equal(20, changes.Select(c => c.RecordId).Distinct().Count());
+        Assert.All(changes, c => Assert.Equal([written.Single(w => w.Value == c.RecordId).Variant], c.VariantIds));
+        Assert.Equal(changes.OrderBy(c => c.WriteDate).ThenBy(c => c.RecordId), changes);
+        Assert.Equal(7, scope.CallsTo("product.product", "search_read")); // one variant lookup per non-empty page
+        Assert.Empty(await scope.Catalog.ReadChangedAsync("product.product", start.AddSeconds(5).UtcDateTime, null, 0, 10, default));
     }
 
     internal static async Task<List<OdooChange>> ReadAllChangesAsync(IOdooCatalog catalog, string model, DateTime since, int limit)

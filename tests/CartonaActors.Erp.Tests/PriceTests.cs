@@ -1,3 +1,4 @@
+using CartonaActors.Erp;
 using CartonaActors.Sandbox.Odoo;
 
 namespace CartonaActors.Erp.Tests;
@@ -32,7 +33,7 @@ public sealed class PriceTests
     }
 
     [Fact]
-    public async Task A_price_extra_change_moves_only_the_variant()
+    public async Task A_price_extra_change_moves_only_the_attribute_value_not_the_variant_or_template()
     {
         var start = new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.Zero);
         var clock = new ManualClock(start);
@@ -42,11 +43,48 @@ public sealed class PriceTests
 
         await scope.Emulator.SetPriceExtraAsync(product.VariantIds[1], 3m, WebhookMode.Lost);
 
-        var changed = await scope.Catalog.ReadChangedAsync("product.product", start.AddSeconds(30).UtcDateTime, null, 0, 10, default);
-        var templates = await scope.Catalog.ReadChangedAsync("product.template", start.AddSeconds(30).UtcDateTime, null, 0, 10, default);
-        Assert.Equal([product.VariantIds[1]], changed.Select(c => c.RecordId));
-        Assert.Empty(templates);
-        Assert.Equal(13m, (await scope.Catalog.ReadVariantsAsync([product.VariantIds[1]], default))[0].LstPrice);
+        var since = start.AddSeconds(30).UtcDateTime;
+        var attributeValue = Assert.Single(scope.Emulator.AttributeValueIdsOf(product.VariantIds[1]));
+        Assert.Empty(scope.Emulator.AttributeValueIdsOf(product.VariantIds[0]));
+        Assert.Empty(await scope.Catalog.ReadChangedAsync("product.product", since, null, 0, 10, default));
+        Assert.Empty(await scope.Catalog.ReadChangedAsync("product.template", since, null, 0, 10, default));
+        var change = Assert.Single(await scope.Catalog.ReadChangedAsync("product.template.attribute.value", since, null, 0, 10, default));
+        Assert.Equal(new OdooChange("product.template.attribute.value", attributeValue, start.AddMinutes(1).UtcDateTime,
+            change.VariantIds), change);
+        Assert.Equal([product.VariantIds[1]], change.VariantIds);
+        var variants = await scope.Catalog.ReadVariantsAsync(product.VariantIds.ToArray(), default);
+        Assert.Equal([10m, 13m], variants.Select(v => v.LstPrice));
+        Assert.All(variants, v => Assert.Equal(start.UtcDateTime, v.WriteDate));
+
+        clock.Set(start.AddMinutes(2));
+        await scope.Emulator.SetPriceExtraAsync(product.VariantIds[1], 4m, WebhookMode.Lost); // the same attribute value again
+        Assert.Equal([attributeValue], scope.Emulator.AttributeValueIdsOf(product.VariantIds[1]));
+        Assert.Equal(14m, (await scope.Catalog.ReadVariantsAsync([product.VariantIds[1]], default))[0].LstPrice);
+    }
+
+    [Fact]
+    public async Task A_shared_attribute_value_changes_the_lst_price_of_exactly_its_variants_and_only_its_own_write_date()
+    {
+        var start = new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.Zero);
+        var clock = new ManualClock(start);
+        await using var scope = await OdooScope.StartAsync(o => o.Clock = clock);
+        var shirt = scope.Emulator.AddProduct("Shirt", 10m, ["S-RED", "M-RED", "S-BLUE"], priceExtras: [0m, 1m, 0m]);
+        var other = scope.Emulator.AddProduct("Cap", 5m, ["CAP"]);
+        var red = scope.Emulator.AddAttributeValue(shirt.TemplateId, "Color: Red", 2m, [shirt.VariantIds[0], shirt.VariantIds[1]]);
+        var before = await scope.Catalog.ReadVariantsAsync(shirt.VariantIds.Concat(other.VariantIds).ToArray(), default);
+        clock.Set(start.AddMinutes(3).AddTicks(1234560));
+
+        await scope.Emulator.SetAttributeExtraAsync(red, 4.5m, WebhookMode.Lost);
+
+        var after = await scope.Catalog.ReadVariantsAsync(shirt.VariantIds.Concat(other.VariantIds).ToArray(), default);
+        Assert.Equal([12m, 13m, 10m, 5m], before.Select(v => v.LstPrice));
+        Assert.Equal([14.5m, 15.5m, 10m, 5m], after.Select(v => v.LstPrice));
+        Assert.Equal(before.Select(v => v.WriteDate), after.Select(v => v.WriteDate));
+        Assert.Equal(start.AddMinutes(3).AddTicks(1234560).UtcDateTime, scope.Emulator.Find("product.template.attribute.value", red)!.WriteDate);
+        Assert.Equal(start.UtcDateTime, scope.Emulator.Find("product.template", shirt.TemplateId)!.WriteDate);
+        var extras = await scope.Client.ReadAsync("product.product", shirt.VariantIds, ["price_extra", "product_template_attribute_value_ids"]);
+        Assert.Equal([4.5m, 5.5m, 0m], extras.Select(r => OdooValues.Decimal(r, "price_extra")));
+        Assert.Contains(red, OdooValues.Ids(extras[0], "product_template_attribute_value_ids"));
     }
 
     [Fact]

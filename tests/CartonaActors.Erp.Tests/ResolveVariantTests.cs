@@ -32,6 +32,27 @@ public sealed class ResolveVariantTests
     }
 
     [Fact]
+    public async Task Attribute_values_resolve_in_one_call_to_every_variant_linked_to_any_of_them_archived_included()
+    {
+        await using var scope = await OdooScope.StartAsync();
+        var shirt = scope.Emulator.AddProduct("Shirt", 10m, ["S-RED", "M-RED", "S-BLUE"], priceExtras: [0m, 0m, 1m]);
+        var tea = scope.Emulator.AddProduct("Tea", 3m, ["TEA"]);
+        var red = scope.Emulator.AddAttributeValue(shirt.TemplateId, "Red", 1m, [shirt.VariantIds[0], shirt.VariantIds[1]]);
+        var unused = scope.Emulator.AddAttributeValue(tea.TemplateId, "Loose", 0m, []);
+        await scope.Emulator.SetActiveAsync("product.product", shirt.VariantIds[1], false, WebhookMode.Lost);
+        var blue = Assert.Single(scope.Emulator.AttributeValueIdsOf(shirt.VariantIds[2]));
+        scope.Emulator.ClearCalls();
+
+        var catalog = scope.Catalog;
+        Assert.Equal([shirt.VariantIds[0], shirt.VariantIds[1]],
+            await catalog.ResolveVariantIdsAsync("product.template.attribute.value", [red, 777], default));
+        Assert.Equal(shirt.VariantIds, await catalog.ResolveVariantIdsAsync("product.template.attribute.value", [red, blue, unused], default));
+        Assert.Empty(await catalog.ResolveVariantIdsAsync("product.template.attribute.value", [unused], default));
+        Assert.Equal(3, scope.CallsTo("product.product", "search_read"));
+        Assert.Equal(3, scope.Emulator.Calls.Count(c => c.Service == "object"));
+    }
+
+    [Fact]
     public async Task Changed_quants_and_moves_carry_their_product_as_the_concerned_variant()
     {
         var start = new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.Zero);

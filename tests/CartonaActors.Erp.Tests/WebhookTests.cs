@@ -130,6 +130,35 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task A_price_extra_change_posts_the_attribute_value_not_the_variant_and_the_body_resolves_to_it()
+    {
+        var (scope, receiver, product) = await StartAsync();
+        await using var _ = scope;
+        await using var __ = receiver;
+        scope.Emulator.WebhookTargets["product.product"] = new OdooWebhookTarget(receiver.Url);
+        scope.Emulator.WebhookTargets["product.template.attribute.value"] = new OdooWebhookTarget(receiver.Url);
+        var seenDuringPost = new List<decimal>();
+        receiver.OnRequest = async _ =>
+            seenDuringPost.Add((await scope.Catalog.ReadVariantsAsync(product.VariantIds.ToArray(), default))[0].LstPrice);
+
+        await scope.Emulator.SetPriceExtraAsync(product.VariantIds[0], 2.5m);
+
+        var value = Assert.Single(scope.Emulator.AttributeValueIdsOf(product.VariantIds[0]));
+        var request = Assert.Single(receiver.Requests);
+        Assert.Equal(
+            $"{{\"_action\": \"Send Webhook Notification(#57)\", \"_id\": {value}, \"_model\": \"product.template.attribute.value\", " +
+            $"\"id\": {value}, \"name\": \"SKU-A\", \"price_extra\": 2.5, \"product_tmpl_id\": {product.TemplateId}, " +
+            "\"write_date\": \"2025-03-01 10:15:02.123456\"}",
+            request.Body);
+        Assert.Equal([10m], seenDuringPost); // posted before commit
+        using var body = JsonDocument.Parse(request.Body);
+        var model = body.RootElement.GetProperty("_model").GetString()!;
+        var id = body.RootElement.GetProperty("_id").GetInt64();
+        Assert.Equal(product.VariantIds, await scope.Catalog.ResolveVariantIdsAsync(model, [id], default));
+        Assert.Equal(12.5m, (await scope.Catalog.ReadVariantsAsync(product.VariantIds.ToArray(), default))[0].LstPrice);
+    }
+
+    [Fact]
     public async Task Writes_over_json_rpc_fire_webhooks_too()
     {
         var (scope, receiver, product) = await StartAsync();
