@@ -106,7 +106,11 @@ public sealed class OdooSide : IAsyncDisposable
         {
             var variant = s.Find("product.product", id) ?? throw new InvalidOperationException($"variant {id} vanished");
             var template = s.Find("product.template", (long)variant["product_tmpl_id"]!)!;
-            var price = ((decimal?)template["list_price"] ?? 0m) + ((decimal?)variant["price_extra"] ?? 0m);
+            // Extra prices live on the variant's product.template.attribute.value records, as in Odoo 18.
+            var extras = variant["product_template_attribute_value_ids"] is IEnumerable<long> ptavs
+                ? ptavs.Sum(p => (decimal?)s.Find("product.template.attribute.value", p)?["price_extra"] ?? 0m)
+                : 0m;
+            var price = ((decimal?)template["list_price"] ?? 0m) + extras;
             var free = 0m;
             foreach (var quant in s.Referencing(Quant, "product_id", id))
                 if (quant["warehouse_id"] is long w && (w == Warehouses[0] || w == Warehouses[1]))

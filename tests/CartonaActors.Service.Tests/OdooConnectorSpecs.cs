@@ -106,9 +106,12 @@ public sealed class OdooConnectorSpecs(ITestOutputHelper output)
 
         await world.Odoo.SetListPriceAsync(seed.TemplateIds[2], 31m, WebhookMode.Lost);
         await world.Odoo.ReserveAsync(seed.VariantIds[2], wh, 4, WebhookMode.Lost);
+        // An attribute's extra price moves only its product.template.attribute.value, never the variant's write_date.
+        await world.Odoo.SetPriceExtraAsync(seed.VariantIds[3], 2.5m, WebhookMode.Lost);
         Assert.DoesNotContain(world.Odoo.WebhookDeliveries, d => d.Mode == WebhookMode.Lost);
-        await UntilAsync(() => Task.FromResult(world.Cartona["cartona"].Catalog.TryGet("3") is { SellingPrice: "31.0", AvailableStockQuantity: 1 }),
-            TimeSpan.FromSeconds(30), "change via the poller");
+        await UntilAsync(() => Task.FromResult(world.Cartona["cartona"].Catalog.TryGet("3") is { SellingPrice: "31.0", AvailableStockQuantity: 1 }
+                                               && world.Cartona["cartona"].Catalog.TryGet("4") is { SellingPrice: "12.5" }),
+            TimeSpan.FromSeconds(30), "changes via the poller");
     }
 
     [Fact]

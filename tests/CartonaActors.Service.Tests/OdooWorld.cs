@@ -72,7 +72,7 @@ public sealed class OdooWorld : IAsyncDisposable
         foreach (var (k, v) in extra ?? []) if (!k.StartsWith("cartona:", StringComparison.Ordinal)) settings[k] = v;
         var service = await TestService.StartAsync(settings);
         var world = new OdooWorld(odoo, cartona, service);
-        foreach (var model in new[] { "product.product", "product.template", "stock.quant", "sale.order", "stock.picking" })
+        foreach (var model in new[] { "product.product", "product.template", "product.template.attribute.value", "stock.quant", "sale.order", "stock.picking" })
             odoo.WebhookTargets[model] = new OdooWebhookTarget(world.WebhookUrl);
         return world;
     }

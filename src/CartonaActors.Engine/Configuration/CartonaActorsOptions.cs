@@ -47,8 +47,9 @@ public sealed class ErpSyncOptions
     public TimeSpan PollOverlap { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Models the poller watches. product.product's write_date also moves with its template;
-    /// stock.quant's with every quantity and reservation change.</summary>
-    public List<string> PolledModels { get; set; } = ["product.product", "stock.quant"];
+    /// stock.quant's with every quantity and reservation change; an attribute's extra price moves only the
+    /// product.template.attribute.value, never the variants it prices.</summary>
+    public List<string> PolledModels { get; set; } = ["product.product", "stock.quant", "product.template.attribute.value"];
 
     /// <summary>Product updates in flight at once while feeding a page (keeps the journal queue bounded).</summary>
     public int FeedConcurrency { get; set; } = 256;

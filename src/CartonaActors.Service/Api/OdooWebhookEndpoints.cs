@@ -14,7 +14,7 @@ public static class OdooWebhookEndpoints
     /// <summary>Models whose webhooks mean "re-read these variants".</summary>
     public static readonly IReadOnlySet<string> ProductModels = new HashSet<string>(StringComparer.Ordinal)
     {
-        "product.product", "product.template", "stock.quant", "stock.move",
+        "product.product", "product.template", "product.template.attribute.value", "stock.quant", "stock.move",
     };
 
     /// <summary>Models whose webhooks mean "re-read these sale orders".</summary>
