@@ -35,7 +35,7 @@ public static class ServiceHost
         var sandbox = await SandboxMarketplace.StartIfNoneConfiguredAsync(options, builder.Configuration);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new SandboxHandle(sandbox));
-        builder.Services.AddSingleton<IngressLog>();
+        builder.Services.AddSingleton<NodeSyncLog>();
         builder.Services.AddHealthChecks();
         builder.Services.AddAkka(options.Cluster.ActorSystemName, akka => akka
             .ConfigureLoggers(l =>
@@ -44,7 +44,7 @@ public static class ServiceHost
                 l.AddLogger<SerilogLogger>();
             })
             .WithCartonaActors(options)
-            .WithActors((system, _, resolver) => system.ActorOf(OrderIssueListener.PropsFor(resolver.GetService<IngressLog>()), "order-issues"))
+            .WithActors((system, _, resolver) => system.ActorOf(OrderIssueListener.PropsFor(resolver.GetService<NodeSyncLog>()), "order-issues"))
             .WithCartonaHealthChecks(options.Persistence));
 
         var app = builder.Build();

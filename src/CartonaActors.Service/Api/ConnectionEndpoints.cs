@@ -28,7 +28,7 @@ public static class ConnectionEndpoints
             return Results.Ok(new { connection = name, ok = check.Ok, message = check.Message });
         });
 
-        app.MapGet("/api/sync-log", async (CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region, IngressLog ingress, CancellationToken ct) =>
+        app.MapGet("/api/sync-log", async (CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region, NodeSyncLog ingress, CancellationToken ct) =>
         {
             var statuses = await Task.WhenAll(options.Connections.Select(c => StatusAsync(c, region.ActorRef, ct)));
             // Order issues carry the order id (<connection>/<hashed_id>) where a product issue carries the product.

@@ -32,7 +32,7 @@ public static class OrderEndpoints
         });
 
         orders.MapPost("/orders/{connection}/{hashedId}/deliver", async (string connection, string hashedId, HttpRequest request,
-            ActorRegistry registry, IngressLog ingressLog, CancellationToken ct) =>
+            ActorRegistry registry, NodeSyncLog syncLog, CancellationToken ct) =>
         {
             string? otp = null;
             try
@@ -43,7 +43,7 @@ public static class OrderEndpoints
             catch (JsonException) { }
             if (string.IsNullOrWhiteSpace(otp))
             {
-                ingressLog.Refused($"{connection}/{hashedId}", "deliver: the body must be {\"otp\": \"<retailer OTP>\"}");
+                syncLog.Refused($"{connection}/{hashedId}", "deliver: the body must be {\"otp\": \"<retailer OTP>\"}");
                 return Results.BadRequest(new { error = "the body must be {\"otp\": \"<retailer OTP>\"}" });
             }
             var state = await registry.Get<OrderRegion>().Ask<OrderState>(new DeliverWithOtp(OrderState.IdOf(connection, hashedId), otp), AskTimeout, ct);

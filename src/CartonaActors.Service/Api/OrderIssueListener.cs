@@ -6,9 +6,9 @@ namespace CartonaActors.Service.Api;
 /// <summary>Copies order problems from the node's event stream into the sync log.</summary>
 public sealed class OrderIssueListener : ReceiveActor
 {
-    public static Props PropsFor(IngressLog log) => Props.Create(() => new OrderIssueListener(log));
+    public static Props PropsFor(NodeSyncLog log) => Props.Create(() => new OrderIssueListener(log));
 
-    public OrderIssueListener(IngressLog log)
+    public OrderIssueListener(NodeSyncLog log)
     {
         Receive<OrderIssue>(i => log.Record(i.Issue with { ProductId = i.OrderId }));
     }

@@ -25,12 +25,12 @@ public static class ProductEndpoints
 
     /// <summary>ERP ingress: set price, per-warehouse free quantity, unlimited flag and listings. 200 once persisted.</summary>
     private static async Task<IResult> UpdateAsync(string id, HttpRequest request, CartonaActorsOptions options,
-        IRequiredActor<ProductRegion> products, IngressLog ingressLog, ILogger<ProductChangeRequest> log)
+        IRequiredActor<ProductRegion> products, NodeSyncLog syncLog, ILogger<ProductChangeRequest> log)
     {
         IResult Refuse(string reason)
         {
             log.LogWarning("Refused change to product {ProductId}: {Reason}", id, reason);
-            ingressLog.Refused(id, reason);
+            syncLog.Refused(id, reason);
             return Results.BadRequest(new { error = reason });
         }
 

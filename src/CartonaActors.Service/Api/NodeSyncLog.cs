@@ -7,7 +7,7 @@ namespace CartonaActors.Service.Api;
 /// Refused input and order problems seen on this node, newest last, bounded. Refused input writes nothing to
 /// the journal, so this is where it shows; marketplace problems come from each connection's persisted ledger.
 /// </summary>
-public sealed class IngressLog
+public sealed class NodeSyncLog
 {
     private const int Limit = 500;
     private readonly ConcurrentQueue<SyncIssue> _issues = new();
