@@ -33,10 +33,14 @@ public sealed record OrderState(
     public static OrderState Empty(string orderId) => new(orderId, 0, null, "", 0, null, 0, null, null, [], 0,
         ImmutableSortedDictionary<long, long>.Empty, null, null, false, [], [], [], [], null);
 
-    public string ConnectionId => OrderId[..OrderId.IndexOf('/')];
+    public string ConnectionId => ConnectionOf(OrderId)!;
 
     /// <summary>The status of the latest version Cartona itself sent (not counting our own pushes).</summary>
     public string ReceivedStatus => Latest?.Status ?? "";
 
     public static string IdOf(string connectionId, string hashedId) => connectionId + "/" + hashedId;
+
+    /// <summary>The connection part of an order id (<c>&lt;connection&gt;/&lt;hashed_id&gt;</c>), or null if it is not one.</summary>
+    public static string? ConnectionOf(string? orderId) =>
+        orderId?.IndexOf('/') is > 0 and var slash ? orderId[..slash] : null;
 }

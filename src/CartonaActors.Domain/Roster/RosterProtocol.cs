@@ -36,6 +36,9 @@ public sealed record ProductEnlistedReply(string ProductId) : ICartonaSerializab
 
 public sealed record DischargeProduct(string RosterId, string ProductId) : IWithRosterId, ICartonaSerializable;
 
+/// <summary>Start a roster bucket (and so load its remembered state) before any product needs it.</summary>
+public sealed record StartRoster(string RosterId) : IWithRosterId, ICartonaSerializable;
+
 /// <summary>Sent by the roster after a restart to a product that was active; starting it is the point.</summary>
 public sealed record WakeProduct(string ProductId) : IWithProductId, ICartonaSerializable;
 

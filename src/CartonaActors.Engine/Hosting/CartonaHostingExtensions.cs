@@ -87,7 +87,7 @@ public static class CartonaHostingExtensions
                 // Start every roster bucket now, while the journal is quiet: started lazily under a catalog-wide
                 // burst, their remembered-entity state loaded too slowly and the shards restarted in a loop.
                 var roster = registry.Get<RosterRegion>();
-                for (var b = 0; b < sync.RosterBuckets; b++) roster.Tell(new DischargeProduct(RosterBuckets.Name(b), ""), ActorRefs.NoSender);
+                for (var b = 0; b < sync.RosterBuckets; b++) roster.Tell(new StartRoster(RosterBuckets.Name(b)), ActorRefs.NoSender);
             });
     }
 

@@ -17,8 +17,8 @@ public sealed class ErpOrderRouting(IReadOnlySet<string> connections)
         var routed = 0;
         foreach (var o in orders)
         {
-            if (o.ClientOrderRef is not { } reference || reference.IndexOf('/') is var slash && slash <= 0) continue;
-            if (!connections.Contains(reference[..slash])) continue;
+            if (OrderState.ConnectionOf(o.ClientOrderRef) is not { } connection || !connections.Contains(connection)) continue;
+            var reference = o.ClientOrderRef!;
             var digest = $"{o.State}|{o.DeliveryDone}|{string.Join(";", o.Lines.Select(l => $"{l.Id}:{l.VariantId}:{l.Quantity}:{l.PriceUnit}"))}";
             if (_routed.TryGetValue(o.Id, out var last) && last == digest) continue;
             _routed[o.Id] = digest;

@@ -61,6 +61,7 @@ public sealed class ProductRosterEntity : ReceivePersistentActor, IWithTimers
                 MaybeSnapshot();
             });
         });
+        Command<StartRoster>(_ => { });
         Command<WakeNextSlice>(_ => WakeSome());
         Command<StopEntity>(_ => Context.Stop(Self));
         Command<SaveSnapshotSuccess>(s => DeleteMessages(s.Metadata.SequenceNr));

@@ -68,6 +68,7 @@ public static class Manifests
         [typeof(EnlistProduct)] = "roster-enlist-v1",
         [typeof(ProductEnlistedReply)] = "roster-enlisted-reply-v1",
         [typeof(DischargeProduct)] = "roster-discharge-v1",
+        [typeof(StartRoster)] = "roster-start-v1",
         [typeof(WakeProduct)] = "product-wake-v1",
         [typeof(HoldOrderQuantity)] = "product-hold-order-quantity-v1",
         [typeof(ReleaseOrderQuantity)] = "product-release-order-quantity-v1",

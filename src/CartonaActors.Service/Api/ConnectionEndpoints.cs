@@ -23,8 +23,9 @@ public static class ConnectionEndpoints
         app.MapPost("/api/connections/{name}/test", async (string name, CartonaActorsOptions options, CancellationToken ct) =>
         {
             if (Find(options, name) is not { } c) return UnknownConnection(name);
-            using var client = MarketplaceClientFactory.Create(c) as IDisposable;
-            var check = await ((IMarketplaceClient)client!).TestConnectionAsync(ct);
+            var client = MarketplaceClientFactory.Create(c);
+            using var _ = client as IDisposable;
+            var check = await client.TestConnectionAsync(ct);
             return Results.Ok(new { connection = name, ok = check.Ok, message = check.Message });
         });
 
