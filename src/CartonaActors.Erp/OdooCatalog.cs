@@ -16,6 +16,7 @@ public sealed class OdooCatalog : IOdooCatalog
     private readonly VariantResolver _resolver;
     private readonly ChangedRecordsReader _changes;
     private readonly string[] _variantFields;
+    private readonly string[] _extraFields;
 
     public OdooCatalog(IOdooTransport transport, OdooSettings settings)
     {
@@ -26,7 +27,9 @@ public sealed class OdooCatalog : IOdooCatalog
         _resolver = new VariantResolver(_client);
         _changes = new ChangedRecordsReader(_client);
         string[] fields = ["product_tmpl_id", "default_code", "lst_price", "active", "sale_ok", "company_id", "write_date"];
-        _variantFields = string.IsNullOrWhiteSpace(settings.UnlimitedStockField) ? fields : [.. fields, settings.UnlimitedStockField];
+        if (!string.IsNullOrWhiteSpace(settings.UnlimitedStockField)) fields = [.. fields, settings.UnlimitedStockField];
+        _extraFields = settings.ExtraVariantFields.Where(f => !string.IsNullOrWhiteSpace(f)).Distinct(StringComparer.Ordinal).ToArray();
+        _variantFields = [.. fields.Concat(_extraFields).Distinct(StringComparer.Ordinal)];
     }
 
     private int PageSize => Math.Max(1, _settings.PageSize);
@@ -136,5 +139,8 @@ public sealed class OdooCatalog : IOdooCatalog
         OdooValues.Boolean(row, "sale_ok"),
         OdooValues.Many2OneId(row, "company_id"),
         !string.IsNullOrWhiteSpace(_settings.UnlimitedStockField) && OdooValues.Boolean(row, _settings.UnlimitedStockField),
-        OdooValues.DateTime(row, "write_date") ?? DateTime.MinValue);
+        OdooValues.DateTime(row, "write_date") ?? DateTime.MinValue)
+    {
+        Fields = _extraFields.Length == 0 ? null : _extraFields.ToDictionary(f => f, f => OdooValues.Text(row, f), StringComparer.Ordinal),
+    };
 }

@@ -1,3 +1,4 @@
+using CartonaActors.Domain.Secrets;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

@@ -1,12 +1,14 @@
 using System.Globalization;
+using CartonaActors.Domain.Listings;
 using CartonaActors.Domain.Products;
 
 namespace CartonaActors.Erp;
 
 /// <summary>
-/// How an Odoo variant becomes a product update, as the Cartona module does it: the product is the variant
-/// (id = variant id), listed on every ERP-fed connection as <c>internal_product_id</c> = variant id while it is
-/// active and saleable, priced at <c>lst_price</c>, stocked with <c>free_qty</c> per warehouse code.
+/// How an Odoo variant becomes a product update: the product is the variant (id = variant id), priced at
+/// <c>lst_price</c>, stocked with <c>free_qty</c> per warehouse code, and listed on each ERP-fed connection as
+/// that connection's listing rule says (by variant id, an ERP field, SKU or barcode; only when opted in, if the
+/// connection asks so) while it is active and saleable — unlisted there otherwise.
 /// </summary>
 public static class OdooProductMapping
 {
@@ -15,19 +17,25 @@ public static class OdooProductMapping
     public static UpdateProduct ToUpdate(
         OdooVariant variant,
         IReadOnlyDictionary<string, decimal> freeQuantityByWarehouseCode,
-        IReadOnlyList<string> connections)
+        IReadOnlyList<(string Connection, ListingRule Rule)> connections)
     {
         var id = ProductId(variant.Id);
+        var keys = new ErpVariantKeys(variant.Id, variant.DefaultCode, variant.Fields?.GetValueOrDefault("barcode"),
+            variant.Fields ?? new Dictionary<string, string?>());
         var saleable = variant.Active && variant.SaleOk;
-        var listings = saleable
-            ? connections.Select(c => new ListingRequest(c, new ExternalProductRef(ExternalIdKind.InternalProductId, id))).ToList()
-            : null;
+        var listings = new List<ListingRequest>();
+        var unlisted = new List<string>();
+        foreach (var (connection, rule) in connections)
+        {
+            if (saleable && rule.ListingFor(keys) is { } listing) listings.Add(new ListingRequest(connection, listing));
+            else unlisted.Add(connection);
+        }
         return new UpdateProduct(
             id,
             variant.LstPrice,
             freeQuantityByWarehouseCode.Count > 0 ? freeQuantityByWarehouseCode : null,
             variant.UnlimitedStock,
-            listings,
-            saleable ? null : connections);
+            listings.Count > 0 ? listings : null,
+            unlisted.Count > 0 ? unlisted : null);
     }
 }

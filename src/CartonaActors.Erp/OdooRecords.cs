@@ -12,7 +12,12 @@ public sealed record OdooVariant(
     bool SaleOk,
     long? CompanyId,
     bool UnlimitedStock,
-    DateTime WriteDate);
+    DateTime WriteDate)
+{
+    /// <summary>The extra fields read (<see cref="OdooSettings.ExtraVariantFields"/>) as text: false/empty read as null,
+    /// true as "true".</summary>
+    public IReadOnlyDictionary<string, string?>? Fields { get; init; }
+}
 
 /// <summary>A <c>stock.warehouse</c>.</summary>
 public sealed record OdooWarehouse(long Id, string Code, string Name, long? CompanyId);

@@ -24,4 +24,8 @@ public sealed class OdooSettings
     /// <summary>Optional boolean field on product.product meaning "unlimited stock" (the Cartona module's
     /// <c>cartona_is_unlimited_stock</c>); null or empty = no such field.</summary>
     public string? UnlimitedStockField { get; set; }
+
+    /// <summary>More product.product fields to read with every variant (the ones connections list or opt in by,
+    /// e.g. <c>x_cartona_id</c>, <c>barcode</c>, <c>x_marketplace_sync</c>); filled from the connections.</summary>
+    public List<string> ExtraVariantFields { get; set; } = [];
 }

@@ -46,4 +46,16 @@ public static class OdooValues
     /// <summary>A datetime field as UTC; <c>false</c> reads as null.</summary>
     public static DateTime? DateTime(JsonElement record, string field) =>
         String(record, field) is { } text ? OdooDateTime.Parse(text) : null;
+
+    /// <summary>Any scalar field as text: Odoo's false (its "empty") is null, true is "true", numbers invariant.</summary>
+    public static string? Text(JsonElement record, string field) =>
+        !record.TryGetProperty(field, out var v) ? null : v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString() is { Length: > 0 } text ? text : null,
+            JsonValueKind.Number => v.GetRawText(),
+            JsonValueKind.True => "true",
+            // A many2one reads [id, name]: its id is the value.
+            JsonValueKind.Array when v.GetArrayLength() > 0 && v[0].ValueKind == JsonValueKind.Number => v[0].GetRawText(),
+            _ => null,
+        };
 }

@@ -4,17 +4,14 @@ using CartonaActors.Domain.Sync;
 namespace CartonaActors.Marketplaces;
 
 /// <summary>
-/// One marketplace connection's API. Implementations make exactly one HTTP call per method call: they never
-/// retry, because retries are decided in one place (the marketplace entity's throttle and backoff).
-/// They never throw for an HTTP or network failure; they classify it as a <see cref="PushOutcome"/>.
+/// One marketplace connection's API. Implementations never retry, because retries are decided in one place (the
+/// marketplace entity's throttle and backoff), and never throw for an HTTP or network failure; they classify it
+/// as a <see cref="CallOutcome"/>. A push makes the platform's <see cref="PlatformLimits.CallsPerPush"/> calls.
 /// </summary>
 public interface IMarketplaceClient
 {
-    /// <summary>Largest batch the platform accepts in one bulk call.</summary>
-    int MaxBatchSize { get; }
-
-    /// <summary>Pushes the items' price and stock in one bulk call.</summary>
-    Task<PushOutcome> PushAsync(IReadOnlyList<PushItem> items, CancellationToken cancellationToken);
+    /// <summary>Pushes the items' price and stock in one bulk call (at most the platform's batch maximum).</summary>
+    Task<CallOutcome> PushAsync(IReadOnlyList<PushItem> items, CancellationToken cancellationToken);
 
     /// <summary>A cheap authenticated call that proves the URL and credential work.</summary>
     Task<ConnectionCheck> TestConnectionAsync(CancellationToken cancellationToken);

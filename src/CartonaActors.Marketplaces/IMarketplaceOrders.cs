@@ -1,18 +1,24 @@
 using CartonaActors.Domain.Orders;
+using CartonaActors.Domain.Sync;
 
 namespace CartonaActors.Marketplaces;
 
 /// <summary>
-/// A marketplace's order API. Like <see cref="IMarketplaceClient"/>: one HTTP call per method call, no retries,
-/// failures classified rather than thrown (the marketplace entity decides what happens next).
+/// A marketplace's order API, implemented by the clients of platforms that have one. Like
+/// <see cref="IMarketplaceClient"/>: one HTTP call per method call, no retries, failures classified rather than
+/// thrown (the marketplace entity decides what happens next). Whether the source is an ack queue or a cursor
+/// is the platform's status model's to say (<see cref="CartonaActors.Domain.Orders.IOrderStatusModel.AcknowledgesOrders"/>).
 /// </summary>
 public interface IMarketplaceOrders
 {
-    /// <summary>One page of orders not yet acknowledged (Cartona: <c>GET order/pull-orders?page&amp;per_page</c>).</summary>
-    Task<(CallOutcome Outcome, PulledOrders? Page)> PullOrdersAsync(int page, int perPage, CancellationToken ct);
+    /// <summary>One page of the order source.</summary>
+    Task<(CallOutcome Outcome, OrderPage? Page)> PullOrdersAsync(OrderPageRequest request, CancellationToken ct);
 
-    /// <summary>Single-order status endpoint (errors per order); <c>synced</c> acknowledges the order's current version.</summary>
-    Task<CallOutcome> UpdateOrderStatusAsync(string hashedId, OrderStatusUpdate update, CancellationToken ct);
+    /// <summary>Tells an ack-queue source the order's current version is stored (not called for cursor sources).</summary>
+    Task<CallOutcome> AcknowledgeAsync(string orderId, CancellationToken ct);
 
-    Task<CallOutcome> UpdateOrderDetailsAsync(string hashedId, IReadOnlyList<OrderDetailChange> changes, CancellationToken ct);
+    Task<CallOutcome> UpdateOrderStatusAsync(string orderId, OrderStatusUpdate update, CancellationToken ct);
+
+    /// <summary>Seller line edits; only called when the platform's status model supports them.</summary>
+    Task<CallOutcome> UpdateOrderLinesAsync(string orderId, IReadOnlyList<OrderLineChange> changes, CancellationToken ct);
 }

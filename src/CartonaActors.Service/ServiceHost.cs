@@ -33,7 +33,10 @@ public static class ServiceHost
 
         var options = builder.Configuration.GetSection(CartonaActorsOptions.Section).Get<CartonaActorsOptions>() ?? new CartonaActorsOptions();
         var sandbox = await SandboxMarketplace.StartIfNoneConfiguredAsync(options, builder.Configuration);
+        var platforms = Platforms.All();
+        var connections = platforms.OpenAll(options.Connections);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new OpenConnections(connections));
         builder.Services.AddSingleton(new SandboxHandle(sandbox));
         builder.Services.AddSingleton<NodeSyncLog>();
         builder.Services.AddHealthChecks();
@@ -43,9 +46,9 @@ public static class ServiceHost
                 l.ClearLoggers();
                 l.AddLogger<SerilogLogger>();
             })
-            .WithCartonaActors(options)
+            .WithSyncEngine(options, platforms)
             .WithActors((system, _, resolver) => system.ActorOf(OrderIssueListener.PropsFor(resolver.GetService<NodeSyncLog>()), "order-issues"))
-            .WithCartonaHealthChecks(options.Persistence));
+            .WithSyncHealthChecks(options.Persistence));
 
         var app = builder.Build();
         app.MapHealthEndpoints();

@@ -16,20 +16,20 @@ public static class ErpTasks
 }
 
 /// <summary>Poll the model now (also the timer's tick, and the wake-up after a start).</summary>
-public sealed record PollNow(string TaskId) : IWithErpTaskId, ICartonaSerializable;
+public sealed record PollNow(string TaskId) : IWithErpTaskId, IWireSerializable;
 
-public sealed record GetPollerStatus(string TaskId) : IWithErpTaskId, ICartonaSerializable;
+public sealed record GetPollerStatus(string TaskId) : IWithErpTaskId, IWireSerializable;
 
 /// <summary>Where a model's poller stands.</summary>
 public sealed record PollerStatus(string Model, DateTime? Cursor, DateTimeOffset? LastPollAt, int LastPollChanges, string? LastError)
-    : ICartonaSerializable;
+    : IWireSerializable;
 
 /// <summary>The poller has fed every change of its model up to this write_date (Odoo's naive UTC clock).</summary>
-public sealed record ErpCursorAdvanced(string TaskId, DateTime WriteDate) : IWithErpTaskId, ICartonaSerializable;
+public sealed record ErpCursorAdvanced(string TaskId, DateTime WriteDate) : IWithErpTaskId, IWireSerializable;
 
-public sealed record StartCatalogLoad(string TaskId) : IWithErpTaskId, ICartonaSerializable;
+public sealed record StartCatalogLoad(string TaskId) : IWithErpTaskId, IWireSerializable;
 
-public sealed record GetCatalogLoadProgress(string TaskId) : IWithErpTaskId, ICartonaSerializable;
+public sealed record GetCatalogLoadProgress(string TaskId) : IWithErpTaskId, IWireSerializable;
 
 /// <summary>A full catalog load's progress; <see cref="Read"/> of <see cref="Total"/> variants fed so far.</summary>
 public sealed record CatalogLoadProgress(
@@ -39,14 +39,14 @@ public sealed record CatalogLoadProgress(
     long AfterId,
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
-    string? LastError) : ICartonaSerializable
+    string? LastError) : IWireSerializable
 {
     public static readonly CatalogLoadProgress None = new(false, 0, 0, 0, null, null, null);
 }
 
-public sealed record CatalogLoadStarted(string TaskId, int Total, DateTimeOffset At) : IWithErpTaskId, ICartonaSerializable;
+public sealed record CatalogLoadStarted(string TaskId, int Total, DateTimeOffset At) : IWithErpTaskId, IWireSerializable;
 
 /// <summary>Every variant with id ≤ <see cref="LastId"/> was fed: a restart resumes after it.</summary>
-public sealed record CatalogPageLoaded(string TaskId, long LastId, int Count, DateTimeOffset At) : IWithErpTaskId, ICartonaSerializable;
+public sealed record CatalogPageLoaded(string TaskId, long LastId, int Count, DateTimeOffset At) : IWithErpTaskId, IWireSerializable;
 
-public sealed record CatalogLoadCompleted(string TaskId, DateTimeOffset At) : IWithErpTaskId, ICartonaSerializable;
+public sealed record CatalogLoadCompleted(string TaskId, DateTimeOffset At) : IWithErpTaskId, IWireSerializable;

@@ -1,30 +1,20 @@
 namespace CartonaActors.Domain.Orders;
 
-/// <summary>What a marketplace answered to one order call (pull, acknowledgement, status, line edits).</summary>
-public abstract record CallOutcome
-{
-    private CallOutcome() { }
+/// <summary>A status the seller sends, in the platform's own vocabulary, with what some transitions need.</summary>
+/// <param name="DeliveryCode">The buyer's one-time code, for platforms that require it on delivery.</param>
+/// <param name="Reason">Why the seller cancels, for platforms that require one.</param>
+public sealed record OrderStatusUpdate(string Status, string? DeliveryCode = null, string? Reason = null);
 
-    public sealed record Ok : CallOutcome;
+/// <summary>A seller's line edit: change (<see cref="Id"/> set), add (<see cref="ListingKey"/> set, no id) or
+/// cancel (<see cref="Cancelled"/>) a line.</summary>
+public sealed record OrderLineChange(long? Id, string? ListingKey, decimal? Quantity, decimal? Price, bool Cancelled = false, string? Comment = null);
 
-    /// <summary>429: call again no sooner than <paramref name="RetryAfter"/>.</summary>
-    public sealed record RateLimited(TimeSpan RetryAfter) : CallOutcome;
-
-    /// <summary>5xx, timeout, connection refused, unreadable body.</summary>
-    public sealed record TransientFailure(string Reason) : CallOutcome;
-
-    public sealed record AuthenticationFailed(string Reason) : CallOutcome;
-
-    /// <summary>The platform refused this call (e.g. 422 invalid_transition, a wrong OTP): do not repeat it as is.</summary>
-    public sealed record Refused(int StatusCode, string Reason) : CallOutcome;
-}
-
-/// <summary>Body of <c>order/update-order-status/&lt;hashed_id&gt;</c>; <c>synced</c> is the acknowledgement.</summary>
-public sealed record OrderStatusUpdate(string Status, string? RetailerOtp = null, string? CancellationReason = null);
-
-/// <summary>One entry of <c>order/update-order-details</c>: change (<see cref="Id"/> set), add
-/// (<see cref="InternalProductId"/> set, no id) or cancel (<see cref="Cancelled"/>) a detail.</summary>
-public sealed record OrderDetailChange(long? Id, string? InternalProductId, decimal? Amount, decimal? Price, bool Cancelled = false, string? Comment = null);
-
-/// <summary>One page of <c>order/pull-orders</c>.</summary>
-public sealed record PulledOrders(IReadOnlyList<CartonaOrder> Orders, IReadOnlyList<UnreadableOrder> Unreadable, int RawCount);
+/// <summary>One page of a connection's order source.</summary>
+/// <param name="RawCount">Elements the page held, readable or not (an ack queue pages until a short page).</param>
+/// <param name="NextCursor">Where a cursor source goes on from (null: the end).</param>
+public sealed record OrderPage(
+    IReadOnlyList<MarketplaceOrder> Orders,
+    IReadOnlyList<UnreadableOrder> Unreadable,
+    int RawCount,
+    string? NextCursor = null,
+    bool HasMore = false);

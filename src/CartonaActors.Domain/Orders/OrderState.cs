@@ -5,20 +5,20 @@ namespace CartonaActors.Domain.Orders;
 
 /// <summary>
 /// Everything one order entity knows, folded from its events. Also its snapshot.
-/// <see cref="SettledDetails"/> are the lines Cartona and the ERP last agreed on: a newer Cartona version with
-/// other lines is a retailer's edit, ERP lines that differ from them are the supplier's edit.
+/// <see cref="SettledLines"/> are the lines the marketplace and the ERP last agreed on: a newer marketplace
+/// version with other lines is the buyer's edit, ERP lines that differ from them are the seller's edit.
 /// </summary>
 public sealed record OrderState(
     string OrderId,
     int Version,
-    CartonaOrder? Latest,
-    string CartonaStatus,
+    MarketplaceOrder? Latest,
+    string MarketplaceStatus,
     int AcknowledgedVersion,
     string? Hold,
     int HeldVersion,
     long? PartnerId,
     long? SaleOrderId,
-    ImmutableList<CartonaOrderDetail> SettledDetails,
+    ImmutableList<OrderLine> SettledLines,
     int SettledVersion,
     ImmutableSortedDictionary<long, long> LineByDetail,
     string? ErpAppliedStatus,
@@ -28,19 +28,19 @@ public sealed record OrderState(
     ImmutableList<long> AddedErpLines,
     ImmutableList<string> Flags,
     ImmutableList<string> Refusals,
-    string? RetailerOtp) : ICartonaSerializable
+    string? RetailerOtp) : IWireSerializable
 {
     public static OrderState Empty(string orderId) => new(orderId, 0, null, "", 0, null, 0, null, null, [], 0,
         ImmutableSortedDictionary<long, long>.Empty, null, null, false, [], [], [], [], null);
 
     public string ConnectionId => ConnectionOf(OrderId)!;
 
-    /// <summary>The status of the latest version Cartona itself sent (not counting our own pushes).</summary>
+    /// <summary>The status of the latest version the marketplace itself sent (not counting our own pushes).</summary>
     public string ReceivedStatus => Latest?.Status ?? "";
 
-    public static string IdOf(string connectionId, string hashedId) => connectionId + "/" + hashedId;
+    public static string IdOf(string connectionId, string marketplaceOrderId) => connectionId + "/" + marketplaceOrderId;
 
-    /// <summary>The connection part of an order id (<c>&lt;connection&gt;/&lt;hashed_id&gt;</c>), or null if it is not one.</summary>
+    /// <summary>The connection part of an order id (<c>&lt;connection&gt;/&lt;marketplace order id&gt;</c>), or null if it is not one.</summary>
     public static string? ConnectionOf(string? orderId) =>
         orderId?.IndexOf('/') is > 0 and var slash ? orderId[..slash] : null;
 }

@@ -8,10 +8,10 @@ public abstract record OrderStep
 
     public sealed record Nothing : OrderStep;
 
-    /// <summary>Validate every line against Odoo, then ensure the customer and find-or-create the sale order.</summary>
+    /// <summary>Validate every line against the ERP, then ensure the customer and find-or-create the sale order.</summary>
     public sealed record Import : OrderStep;
 
-    /// <summary>A retailer's edit to apply to the still-editable ERP order.</summary>
+    /// <summary>A buyer's edit to apply to the still-editable ERP order.</summary>
     public sealed record ReplaceErpLines : OrderStep;
 
     /// <summary>Record something a person must resolve; with <paramref name="SettleLines"/>, also accept the
@@ -22,22 +22,23 @@ public abstract record OrderStep
     public sealed record CancelErpOrder(string ForStatus) : OrderStep;
     public sealed record ValidateErpDelivery(string ForStatus) : OrderStep;
 
-    /// <summary>Nothing to do in the ERP for this Cartona status; record it as applied.</summary>
+    /// <summary>Nothing to do in the ERP for this marketplace status; record it as applied.</summary>
     public sealed record NoteErpStatus(string ForStatus) : OrderStep;
 
     public sealed record Acknowledge(int Version) : OrderStep;
 
     public sealed record PushStatus(OrderStatusUpdate Update) : OrderStep;
 
-    /// <summary>The ERP implies a status Cartona's state machine does not allow: record it, do not send it.</summary>
+    /// <summary>The ERP implies a status the platform's state machine does not allow: record it, do not send it.</summary>
     public sealed record RefuseStatus(string From, string To, string Reason) : OrderStep;
 
-    public sealed record PushLines(IReadOnlyList<OrderDetailChange> Changes, IReadOnlyList<CartonaOrderDetail> Agreed, IReadOnlyList<long> AddedErpLines) : OrderStep;
+    public sealed record PushLines(IReadOnlyList<OrderLineChange> Changes, IReadOnlyList<OrderLine> Agreed, IReadOnlyList<long> AddedErpLines) : OrderStep;
 }
 
 /// <summary>Per-deployment choices for order status sync.</summary>
-/// <param name="DeliveredStatus">What a validated ERP delivery becomes on Cartona: delivered or assigned_to_salesman.</param>
-public sealed record OrderSyncPolicy(string DeliveredStatus, string CancellationReason)
+/// <param name="DeliveredStage">What a validated ERP delivery becomes on the marketplace: Delivered or Shipped.</param>
+/// <param name="CancellationReason">Sent with a seller cancellation; null: the platform's default.</param>
+public sealed record OrderSyncPolicy(OrderStage DeliveredStage, string? CancellationReason)
 {
-    public static readonly OrderSyncPolicy Default = new(CartonaStatus.Delivered, "supplier_asked_me_to_cancel");
+    public static readonly OrderSyncPolicy Default = new(OrderStage.Delivered, null);
 }

@@ -8,10 +8,10 @@ public interface IWithProductId
 
 /// <summary>Marks messages and state that cross a process boundary (journal, snapshot or remoting) and so
 /// must be bound to a serializer with a stable manifest.</summary>
-public interface ICartonaSerializable;
+public interface IWireSerializable;
 
 /// <summary>A persisted fact about a product.</summary>
-public interface IProductEvent : IWithProductId, ICartonaSerializable
+public interface IProductEvent : IWithProductId, IWireSerializable
 {
     long Version { get; }
 }

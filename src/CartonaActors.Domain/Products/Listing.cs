@@ -3,7 +3,7 @@ namespace CartonaActors.Domain.Products;
 /// <summary>A product's presence on one marketplace connection and what that connection last confirmed.</summary>
 public sealed record Listing(
     string ConnectionId,
-    ExternalProductRef Ref,
+    ListingRef Ref,
     PushedValues? Acknowledged,
     long AcknowledgedVersion,
     string? LastRejection,

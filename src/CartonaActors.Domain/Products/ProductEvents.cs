@@ -6,7 +6,7 @@ public sealed record StockSet(string ProductId, string Warehouse, decimal FreeQu
 
 public sealed record UnlimitedStockSet(string ProductId, bool Unlimited, long Version) : IProductEvent;
 
-public sealed record ListingLinked(string ProductId, string ConnectionId, ExternalProductRef Ref, long Version) : IProductEvent;
+public sealed record ListingLinked(string ProductId, string ConnectionId, ListingRef Ref, long Version) : IProductEvent;
 
 public sealed record ListingUnlinked(string ProductId, string ConnectionId, long Version) : IProductEvent;
 

@@ -94,15 +94,19 @@ public static class ProductRules
         };
     }
 
-    /// <summary>The values a connection should show for this product now.</summary>
+    /// <summary>The values a connection should show for this product now: the ERP values through the connection's
+    /// warehouses, oversell holds and its price and stock rules.</summary>
     public static PushedValues Desired(ProductState state, ConnectionScope scope)
     {
-        if (state.UnlimitedStock == true) return new PushedValues(state.Price, true, null);
+        var price = state.Price is { } p ? scope.PriceRule.Apply(p) : (decimal?)null;
+        if (state.UnlimitedStock == true) return new PushedValues(price, true, null);
         var quantity = StockAggregation.FreeQuantity(state.StockByWarehouse, scope);
         // Oversell protection: what pulled orders will take is not offered again before the ERP reserves it.
-        var held = state.Holds.Values.Where(h => h.ConnectionId == scope.ConnectionId).Sum(h => h.Quantity);
-        if (quantity is { } q && held > 0) quantity = (int)Math.Max(0, q - decimal.Ceiling(held));
-        return new PushedValues(state.Price, quantity is null ? state.UnlimitedStock : false, quantity);
+        var held = (int)Math.Min(int.MaxValue, decimal.Ceiling(state.Holds.Values.Where(h => h.ConnectionId == scope.ConnectionId).Sum(h => h.Quantity)));
+        if (quantity is { } q) quantity = scope.StockRule.Apply(Math.Max(0, q - held));
+        var byLocation = scope.SellsPerLocation && quantity is not null
+            ? StockAggregation.ByLocation(state.StockByWarehouse, scope, held) : null;
+        return new PushedValues(price, quantity is null ? state.UnlimitedStock : false, quantity, byLocation);
     }
 
     /// <summary>

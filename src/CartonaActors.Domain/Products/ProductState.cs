@@ -13,7 +13,7 @@ public sealed record ProductState(
     bool? UnlimitedStock,
     ImmutableSortedDictionary<string, decimal> StockByWarehouse,
     ImmutableSortedDictionary<string, Listing> Listings,
-    ImmutableSortedDictionary<string, OrderHold>? OrderHolds = null) : ICartonaSerializable
+    ImmutableSortedDictionary<string, OrderHold>? OrderHolds = null) : IWireSerializable
 {
     /// <summary>Quantities of marketplace orders not yet reserved in the ERP, by order id (null in old snapshots).</summary>
     public ImmutableSortedDictionary<string, OrderHold> Holds =>

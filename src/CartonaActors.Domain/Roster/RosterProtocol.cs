@@ -30,23 +30,23 @@ public static class RosterBuckets
     public static string Name(int bucket) => "roster-" + bucket.ToString("D3");
 }
 
-public sealed record EnlistProduct(string RosterId, string ProductId) : IWithRosterId, ICartonaSerializable;
+public sealed record EnlistProduct(string RosterId, string ProductId) : IWithRosterId, IWireSerializable;
 
-public sealed record ProductEnlistedReply(string ProductId) : ICartonaSerializable;
+public sealed record ProductEnlistedReply(string ProductId) : IWireSerializable;
 
-public sealed record DischargeProduct(string RosterId, string ProductId) : IWithRosterId, ICartonaSerializable;
+public sealed record DischargeProduct(string RosterId, string ProductId) : IWithRosterId, IWireSerializable;
 
 /// <summary>Start a roster bucket (and so load its remembered state) before any product needs it.</summary>
-public sealed record StartRoster(string RosterId) : IWithRosterId, ICartonaSerializable;
+public sealed record StartRoster(string RosterId) : IWithRosterId, IWireSerializable;
 
 /// <summary>Sent by the roster after a restart to a product that was active; starting it is the point.</summary>
-public sealed record WakeProduct(string ProductId) : IWithProductId, ICartonaSerializable;
+public sealed record WakeProduct(string ProductId) : IWithProductId, IWireSerializable;
 
-public interface IRosterEvent : IWithRosterId, ICartonaSerializable;
+public interface IRosterEvent : IWithRosterId, IWireSerializable;
 
 public sealed record ProductEnlisted(string RosterId, string ProductId) : IRosterEvent;
 
 public sealed record ProductDischarged(string RosterId, string ProductId) : IRosterEvent;
 
 /// <summary>Snapshot of one roster bucket.</summary>
-public sealed record RosterSnapshot(IReadOnlyList<string> ProductIds) : ICartonaSerializable;
+public sealed record RosterSnapshot(IReadOnlyList<string> ProductIds) : IWireSerializable;

@@ -4,7 +4,8 @@ namespace CartonaActors.Domain.Sync;
 
 /// <summary>
 /// What a marketplace connection has done, folded from its events: counters plus the most recent problems.
-/// Also its snapshot. Kept small on purpose: the per-product truth lives in the product entities.
+/// Also its snapshot (<see cref="OrderCursor"/>: where a cursor order source goes on from; null in older
+/// snapshots). Kept small on purpose: the per-product truth lives in the product entities.
 /// </summary>
 public sealed record MarketplaceLedger(
     long Batches,
@@ -16,7 +17,8 @@ public sealed record MarketplaceLedger(
     long OrdersPulled,
     DateTimeOffset? LastOrderPullAt,
     string? LastError,
-    ImmutableList<SyncIssue> RecentIssues) : Products.ICartonaSerializable
+    ImmutableList<SyncIssue> RecentIssues,
+    DateTimeOffset? OrderCursor = null) : Products.IWireSerializable
 {
     public const int RecentIssueLimit = 50;
 
@@ -34,6 +36,7 @@ public sealed record MarketplaceLedger(
             RecentIssues = Remember(d.Rejections.Select(r => new SyncIssue(d.At, "item_rejected", r.ProductId, r.Reason))),
         },
         Orders.OrdersPulled p => this with { OrdersPulled = OrdersPulled + p.Orders, LastOrderPullAt = p.At },
+        Orders.OrderCursorAdvanced c => this with { OrderCursor = c.UpdatedSince },
         PushBatchFailed f => this with
         {
             FailedCalls = FailedCalls + 1,

@@ -9,13 +9,13 @@ public interface IWithConnectionId
 }
 
 /// <summary>A persisted fact about a marketplace connection.</summary>
-public interface IMarketplaceEvent : IWithConnectionId, ICartonaSerializable;
+public interface IMarketplaceEvent : IWithConnectionId, IWireSerializable;
 
 /// <summary>Queue a product's latest values for the connection's next bulk call.</summary>
-public sealed record EnqueuePush(string ConnectionId, PushItem Item) : IWithConnectionId, ICartonaSerializable;
+public sealed record EnqueuePush(string ConnectionId, PushItem Item) : IWithConnectionId, IWireSerializable;
 
 /// <summary>Asks a marketplace entity how its outgoing work stands.</summary>
-public sealed record GetMarketplaceStatus(string ConnectionId) : IWithConnectionId, ICartonaSerializable;
+public sealed record GetMarketplaceStatus(string ConnectionId) : IWithConnectionId, IWireSerializable;
 
 /// <summary>A marketplace connection's live figures and its ledger.</summary>
 public sealed record MarketplaceStatus(
@@ -25,7 +25,7 @@ public sealed record MarketplaceStatus(
     int BatchLimit,
     DateTimeOffset? PausedUntil,
     int ConsecutiveFailures,
-    MarketplaceLedger Ledger) : ICartonaSerializable;
+    MarketplaceLedger Ledger) : IWireSerializable;
 
 /// <summary>One bulk call that the platform answered with success (some items may have been refused).</summary>
 public sealed record PushBatchDelivered(

@@ -22,19 +22,22 @@ public sealed class TokenBucket
     public double RatePerSecond { get; }
     public int Capacity { get; }
 
-    public bool TryTake(DateTimeOffset now)
+    /// <summary>Spends <paramref name="cost"/> tokens (a call's share of a cost or quota budget) if they are there.</summary>
+    public bool TryTake(DateTimeOffset now, double cost = 1)
     {
         Refill(now);
-        if (_tokens < 1) return false;
-        _tokens -= 1;
+        cost = Math.Min(cost, Capacity);
+        if (_tokens < cost) return false;
+        _tokens -= cost;
         return true;
     }
 
-    /// <summary>How long until one call may be made.</summary>
-    public TimeSpan TimeUntilNext(DateTimeOffset now)
+    /// <summary>How long until a call of <paramref name="cost"/> may be made.</summary>
+    public TimeSpan TimeUntilNext(DateTimeOffset now, double cost = 1)
     {
         Refill(now);
-        return _tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / RatePerSecond);
+        cost = Math.Min(cost, Capacity);
+        return _tokens >= cost ? TimeSpan.Zero : TimeSpan.FromSeconds((cost - _tokens) / RatePerSecond);
     }
 
     /// <summary>The platform said it is over its limit: spend everything so the bucket refills from empty.</summary>

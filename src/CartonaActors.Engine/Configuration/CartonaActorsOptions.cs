@@ -13,7 +13,7 @@ public sealed class CartonaActorsOptions
     public ClusterNodeOptions Cluster { get; set; } = new();
     public SyncOptions Sync { get; set; } = new();
 
-    /// <summary>Marketplace connections. When empty, the service runs the in-process Cartona sandbox.</summary>
+    /// <summary>Marketplace connections, of any registered platform. When empty, the service runs its in-process sandbox marketplace.</summary>
     public List<ConnectionSettings> Connections { get; set; } = [];
 
     /// <summary>The Odoo 18 database the catalog comes from. Without a Url the ERP connector is off and
@@ -69,20 +69,20 @@ public sealed class PersistenceOptions
     public int JournalBufferSize { get; set; } = 50_000;
 
     public string EffectiveConnectionString => ConnectionString is { Length: > 0 } cs ? cs
-        : Provider == PersistenceProvider.Sqlite ? "Data Source=data/cartona-actors.db"
+        : Provider == PersistenceProvider.Sqlite ? $"Data Source=data/{ProductName.Kebab}.db"
         : throw new InvalidOperationException(
             "CartonaActors:Persistence:ConnectionString is required when Provider is PostgreSql");
 }
 
 public sealed class ClusterNodeOptions
 {
-    public string ActorSystemName { get; set; } = "cartona-actors";
+    public string ActorSystemName { get; set; } = ProductName.Kebab;
     public string Hostname { get; set; } = "127.0.0.1";
 
     /// <summary>Remoting port; 0 picks a free one (a node with no seed nodes joins itself).</summary>
     public int Port { get; set; } = 4053;
 
-    /// <summary>Seed node addresses, e.g. akka.tcp://cartona-actors@node-0:4053. Empty: single node, self-join.</summary>
+    /// <summary>Seed node addresses, e.g. akka.tcp://&lt;ActorSystemName&gt;@node-0:4053. Empty: single node, self-join.</summary>
     public List<string> SeedNodes { get; set; } = [];
 
     public int ShardCount { get; set; } = 100;
@@ -115,11 +115,12 @@ public sealed class SyncOptions
 
 public sealed class OrderSyncOptions
 {
-    /// <summary>What a delivery validated in the ERP becomes on Cartona: delivered or assigned_to_salesman.</summary>
-    public string DeliveredStatus { get; set; } = "delivered";
+    /// <summary>What a delivery validated in the ERP becomes on the marketplace: the stage Delivered or Shipped
+    /// (each platform sends its own status for it).</summary>
+    public string DeliveredStage { get; set; } = "Delivered";
 
-    /// <summary>Cartona cancellation_reason sent when an order is cancelled in the ERP.</summary>
-    public string CancellationReason { get; set; } = "supplier_asked_me_to_cancel";
+    /// <summary>Reason sent with a seller cancellation; empty: each platform's default.</summary>
+    public string? CancellationReason { get; set; }
 
     /// <summary>How often a held order (e.g. an unknown product) is checked again.</summary>
     public TimeSpan HeldRecheck { get; set; } = TimeSpan.FromMinutes(1);

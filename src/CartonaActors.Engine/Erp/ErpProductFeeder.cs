@@ -1,4 +1,5 @@
 using Akka.Actor;
+using CartonaActors.Domain.Listings;
 using CartonaActors.Domain.Products;
 using CartonaActors.Erp;
 using CartonaActors.Marketplaces;
@@ -13,11 +14,12 @@ public sealed record FeedResult(int Variants, int Changed, int Refused);
 /// update, with a bounded number in flight so a catalog-wide burst cannot overflow the journal queue.
 /// Shared by webhooks, the poller and the catalog load: one way to turn Odoo data into product updates.
 /// </summary>
-public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IReadOnlyList<ConnectionSettings> connections, int pageSize, int concurrency,
+public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IReadOnlyList<PlatformConnection> connections, int pageSize, int concurrency,
     FedValues fed)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(60);
-    private readonly IReadOnlyList<string> _connections = connections.Where(c => c.ListErpVariants).Select(c => c.Name).ToList();
+    private readonly IReadOnlyList<(string, ListingRule)> _connections =
+        connections.Where(c => c.Settings.ListErpVariants).Select(c => (c.Name, c.Listings)).ToList();
     private IReadOnlyList<OdooWarehouse>? _warehouses;
 
     public async Task<FeedResult> FeedIdsAsync(IReadOnlyCollection<long> variantIds, CancellationToken ct)
@@ -66,9 +68,9 @@ public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IRea
     private async Task<IReadOnlyList<OdooWarehouse>> WarehousesInScopeAsync(CancellationToken ct)
     {
         _warehouses ??= await odoo.ReadWarehousesAsync(ct);
-        var scoped = connections.Where(c => c.ListErpVariants).ToList();
-        if (scoped.Count == 0 || scoped.Any(c => c.Warehouses.Count == 0)) return _warehouses;
-        var codes = scoped.SelectMany(c => c.Warehouses).ToHashSet(StringComparer.Ordinal);
+        var scoped = connections.Where(c => c.Settings.ListErpVariants).ToList();
+        if (scoped.Count == 0 || scoped.Any(c => c.Scope.Warehouses.Count == 0)) return _warehouses;
+        var codes = scoped.SelectMany(c => c.Scope.Warehouses).ToHashSet(StringComparer.Ordinal);
         return _warehouses.Where(w => codes.Contains(w.Code)).ToList();
     }
 }

@@ -17,7 +17,7 @@ public static class DatabaseHealthCheck
 {
     public const string Name = "database";
 
-    public static AkkaConfigurationBuilder WithCartonaHealthChecks(this AkkaConfigurationBuilder builder, PersistenceOptions options)
+    public static AkkaConfigurationBuilder WithSyncHealthChecks(this AkkaConfigurationBuilder builder, PersistenceOptions options)
     {
         var connectionString = CheckConnectionString(options);
         return builder

@@ -11,7 +11,7 @@ public static class ClusterSetup
     public const string Role = "sync";
 
     /// <summary>Remoting and Akka.Cluster with the split-brain resolver. With no seed nodes the node joins itself.</summary>
-    public static AkkaConfigurationBuilder WithCartonaCluster(this AkkaConfigurationBuilder builder, ClusterNodeOptions options)
+    public static AkkaConfigurationBuilder WithSyncCluster(this AkkaConfigurationBuilder builder, ClusterNodeOptions options)
     {
         builder
             .WithRemoting(options.Hostname, options.Port)

@@ -6,6 +6,7 @@ using CartonaActors.Engine.Configuration;
 using CartonaActors.Engine.Erp;
 using CartonaActors.Engine.Orders;
 using CartonaActors.Erp;
+using CartonaActors.Marketplaces;
 
 namespace CartonaActors.Engine.Hosting;
 
@@ -16,17 +17,16 @@ public static class ErpSetup
     /// entities (one poller per model, the catalog load) that run on one node of the cluster and resume after a
     /// restart. Off when no Odoo URL is configured.
     /// </summary>
-    public static AkkaConfigurationBuilder WithCartonaErp(this AkkaConfigurationBuilder builder, CartonaActorsOptions options,
-        Func<OdooSettings, IOdooCatalog> odooFactory, Func<OdooSettings, IOdooSales> salesFactory)
+    public static AkkaConfigurationBuilder WithSyncErp(this AkkaConfigurationBuilder builder, CartonaActorsOptions options,
+        IReadOnlyList<PlatformConnection> connections, Func<OdooSettings, IOdooCatalog> odooFactory, Func<OdooSettings, IOdooSales> salesFactory)
     {
         if (!options.ErpEnabled) return builder;
         if (string.IsNullOrWhiteSpace(options.ErpSync.WebhookSecret))
             throw new ArgumentException("CartonaActors:ErpSync:WebhookSecret is required when CartonaActors:Odoo:Url is set");
         var odoo = odooFactory(options.Odoo);
-        var connections = options.Connections.Where(c => c.Enabled).ToList();
         var fed = new FedValues();
         var sales = salesFactory(options.Odoo);
-        var orderConnections = connections.Where(c => c.PullOrders).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var orderConnections = connections.Where(c => c.PullsOrders).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var settings = new ErpTaskSettings(odoo, options.ErpSync, options.Odoo.PageSize,
             products => new ErpProductFeeder(odoo, products, connections, options.Odoo.PageSize, options.ErpSync.FeedConcurrency, fed),
             sales, new ErpOrderRouting(orderConnections));
@@ -36,8 +36,8 @@ public static class ErpSetup
             .WithShardRegion<ErpRegion>("erp",
                 id => id == ErpTasks.CatalogLoad ? CatalogLoadEntity.PropsFor(id, settings) : ErpPollerEntity.PropsFor(id, settings),
                 new ErpTaskMessageExtractor(options.Cluster.ShardCount),
-                CartonaHostingExtensions.BoundedAndRemembered())
-            .WithCartonaOrders(options, sales, odoo, orderConnections)
+                SyncHostingExtensions.BoundedAndRemembered())
+            .WithSyncOrders(options, sales, odoo, connections.Where(c => c.PullsOrders).ToList())
             .WithActors((system, registry) =>
             {
                 var collector = system.ActorOf(OdooChangeCollector.PropsFor(odoo, settings.FeederFor(registry.Get<ProductRegion>()),

@@ -5,6 +5,7 @@ using CartonaActors.Domain.Orders;
 using CartonaActors.Engine.Configuration;
 using CartonaActors.Engine.Orders;
 using CartonaActors.Erp;
+using CartonaActors.Marketplaces;
 
 namespace CartonaActors.Engine.Hosting;
 
@@ -12,12 +13,15 @@ public static class OrderSetup
 {
     /// <summary>Orders and customers: sharded persistent entities, passivated when idle (an order's next step
     /// after a restart is taken when it is next pulled or changed in the ERP).</summary>
-    public static AkkaConfigurationBuilder WithCartonaOrders(this AkkaConfigurationBuilder builder, CartonaActorsOptions options,
-        IOdooSales sales, IOdooCatalog catalog, IReadOnlySet<string> orderConnections)
+    public static AkkaConfigurationBuilder WithSyncOrders(this AkkaConfigurationBuilder builder, CartonaActorsOptions options,
+        IOdooSales sales, IOdooCatalog catalog, IReadOnlyList<PlatformConnection> orderConnections)
     {
+        var delivered = OrderStages.Parse(options.Orders.DeliveredStage) is { } stage && stage is OrderStage.Delivered or OrderStage.Shipped
+            ? stage
+            : throw new ArgumentException($"CartonaActors:Orders:DeliveredStage '{options.Orders.DeliveredStage}' must be Delivered or Shipped");
         var settings = new OrderEntitySettings(sales, catalog,
-            new OrderSyncPolicy(options.Orders.DeliveredStatus, options.Orders.CancellationReason),
-            options.Connections.Where(c => orderConnections.Contains(c.Name)).ToDictionary(c => c.Name, StringComparer.Ordinal),
+            new OrderSyncPolicy(delivered, string.IsNullOrWhiteSpace(options.Orders.CancellationReason) ? null : options.Orders.CancellationReason),
+            orderConnections.ToDictionary(c => c.Name, StringComparer.Ordinal),
             options.Orders.HeldRecheck, options.Sync.SnapshotEvery);
         var entityOptions = new ShardOptions
         {

@@ -10,7 +10,7 @@ namespace CartonaActors.Engine.Hosting;
 public static class PersistenceSetup
 {
     /// <summary>Journal and snapshot store on SQLite (default, a file under ./data) or PostgreSQL.</summary>
-    public static AkkaConfigurationBuilder WithCartonaPersistence(this AkkaConfigurationBuilder builder, PersistenceOptions options)
+    public static AkkaConfigurationBuilder WithSyncPersistence(this AkkaConfigurationBuilder builder, PersistenceOptions options)
     {
         var connectionString = options.EffectiveConnectionString;
         var sqlite = options.Provider == PersistenceProvider.Sqlite;

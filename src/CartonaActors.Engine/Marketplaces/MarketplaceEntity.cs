@@ -6,6 +6,7 @@ using Akka.Persistence;
 using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Sync;
+using CartonaActors.Marketplaces;
 
 namespace CartonaActors.Engine.Marketplaces;
 
@@ -24,20 +25,17 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     private readonly OutgoingBuffer _buffer = new();
     private readonly Dictionary<long, IReadOnlyList<PushItem>> _inFlight = new();
     private readonly Queue<SendOrderCall> _orderCalls = new();
-    // Pull pages wait behind acknowledgements and status calls: acknowledging is what shrinks Cartona's queue,
+    // Pull pages wait behind acknowledgements and status calls: acknowledging is what shrinks an ack queue,
     // and re-reading it first would spend the rate limit on orders already being handled.
     private readonly Queue<SendOrderCall> _pullCalls = new();
     private readonly Dictionary<long, SendOrderCall> _orderCallsInFlight = new();
-    private readonly HashSet<string> _unreadableSeen = new(StringComparer.Ordinal);
+    private readonly OrderPullCycle _pull;
+    // Orders handed to their entities by a cursor run and not yet confirmed stored: the cursor waits for them.
+    private readonly HashSet<string> _awaitingStored = new(StringComparer.Ordinal);
+    private DateTimeOffset? _pendingCursor;
     private IActorRef _orders = ActorRefs.Nobody;
-    private bool _pulling;
-    // The queue shrinks under the pull as orders are acknowledged, so paging by number skips some: a cycle
-    // starts over from page 1 until a whole run brings no order it had not seen.
-    private readonly HashSet<string> _seenThisCycle = new(StringComparer.Ordinal);
-    private int _newThisRun;
-    private int _pulledThisRun;
-    private int _unreadableThisRun;
     private readonly TokenBucket _bucket;
+    private readonly PlatformLimits _limits;
     private readonly Random _random = new();
     private MarketplaceLedger _ledger = MarketplaceLedger.Empty;
     private IActorRef _worker = ActorRefs.Nobody;
@@ -56,8 +54,13 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         _settings = settings;
         ConnectionId = connectionId;
         PersistenceId = "marketplace-" + connectionId;
-        _bucket = PacingMargin.BucketFor(settings.Connection, DateTimeOffset.UtcNow);
-        _batchLimit = settings.Connection.MaxBatchSize;
+        _limits = settings.Connection.Limits;
+        _bucket = PacingMargin.BucketFor(_limits, DateTimeOffset.UtcNow);
+        _batchLimit = _limits.MaxBatchSize;
+        var connection = settings.Connection.Settings;
+        _pull = new OrderPullCycle(
+            settings.Connection.OrderSource,
+            PullPageSize, connection.OrderCursorOverlap, connection.OrderFirstLookback);
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -74,10 +77,22 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         Command<BatchCompleted>(HandleCompleted);
         Command<OrderCallRequest>(c =>
         {
-            _orderCalls.Enqueue(new SendOrderCall(++_nextBatchId, c, 0, 0));
+            _orderCalls.Enqueue(new SendOrderCall(++_nextBatchId, c, null));
             Drain();
         });
         Command<PullOrdersNow>(_ => StartPull());
+        Command<OrderVersionStored>(m =>
+        {
+            if (_awaitingStored.Remove(m.OrderId)) AdvanceCursorIfStored();
+        });
+        Command<CursorWaitTimedOut>(_ =>
+        {
+            if (_pendingCursor is null) return;
+            _log.Warning("{ConnectionId}: {Orders} pulled orders did not confirm storage in time; the next pull reads from the previous cursor again",
+                ConnectionId, _awaitingStored.Count);
+            _pendingCursor = null;
+            _awaitingStored.Clear();
+        });
         Command<OrderCallCompleted>(HandleOrderCall);
         Command<OrderCallTimedOut>(t =>
         {
@@ -89,7 +104,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         {
             if (!_inFlight.ContainsKey(t.BatchId)) return;
             HandleCompleted(new BatchCompleted(t.BatchId, _inFlight[t.BatchId],
-                new PushOutcome.TransientFailure("no answer from the marketplace worker in time")));
+                new CallOutcome.TransientFailure("no answer from the marketplace worker in time")));
         });
         Command<GetMarketplaceStatus>(_ => Sender.Tell(new MarketplaceStatus(
             ConnectionId, _buffer.WaitingCount + _orderCalls.Count + _pullCalls.Count, _inFlight.Values.Sum(b => b.Count) + _orderCallsInFlight.Count, _batchLimit,
@@ -108,10 +123,10 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     protected override void PreStart()
     {
         _products = ActorRegistry.For(Context.System).Get<ProductRegion>();
-        if (_settings.Connection.PullOrders && ActorRegistry.For(Context.System).TryGet<OrderRegion>(out var orders))
+        if (_settings.Connection.PullsOrders && ActorRegistry.For(Context.System).TryGet<OrderRegion>(out var orders))
         {
             _orders = orders;
-            Timers.StartPeriodicTimer("pull", new PullOrdersNow(ConnectionId), _settings.Connection.OrderPullInterval);
+            Timers.StartPeriodicTimer("pull", new PullOrdersNow(ConnectionId), _settings.Connection.Settings.OrderPullInterval);
         }
         var connection = _settings.Connection;
         var workerProps = MarketplaceWorker.PropsFor(() => _settings.ClientFactory(connection));
@@ -130,25 +145,27 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             return;
         }
         _pausedUntil = null;
-        while (_inFlight.Count + _orderCallsInFlight.Count < _settings.Connection.MaxConcurrentRequests && (_orderCalls.Count > 0 || _pullCalls.Count > 0 || _buffer.HasSendable))
+        while (_inFlight.Count + _orderCallsInFlight.Count < _limits.MaxConcurrentRequests && (_orderCalls.Count > 0 || _pullCalls.Count > 0 || _buffer.HasSendable))
         {
-            if (!_bucket.TryTake(now))
+            var orderCallNext = _orderCalls.Count > 0 || _pullCalls.Count > 0;
+            var cost = orderCallNext ? PacingMargin.OrderCallCost(_limits) : PacingMargin.PushCost(_limits);
+            if (!_bucket.TryTake(now, cost))
             {
-                Timers.StartSingleTimer(DrainTimer, DrainTick.Instance, _bucket.TimeUntilNext(now));
+                Timers.StartSingleTimer(DrainTimer, DrainTick.Instance, _bucket.TimeUntilNext(now, cost));
                 return;
             }
             if (_orderCalls.TryDequeue(out var orderCall) || _pullCalls.TryDequeue(out orderCall))
             {
                 _orderCallsInFlight[orderCall.Key] = orderCall;
                 _worker.Tell(orderCall);
-                Timers.StartSingleTimer(("order-call", orderCall.Key), new OrderCallTimedOut(orderCall.Key), _settings.Connection.Timeout + TimeSpan.FromSeconds(10));
+                Timers.StartSingleTimer(("order-call", orderCall.Key), new OrderCallTimedOut(orderCall.Key), _settings.Connection.Settings.Timeout + TimeSpan.FromSeconds(10));
                 continue;
             }
             var batch = _buffer.TakeBatch(_batchLimit);
             var id = ++_nextBatchId;
             _inFlight[id] = batch;
             _worker.Tell(new SendBatch(id, batch));
-            Timers.StartSingleTimer(("batch", id), new BatchTimedOut(id), _settings.Connection.Timeout + TimeSpan.FromSeconds(10));
+            Timers.StartSingleTimer(("batch", id), new BatchTimedOut(id), _settings.Connection.Settings.Timeout * Math.Max(1, _limits.CallsPerPush) + TimeSpan.FromSeconds(10));
         }
     }
 
@@ -161,36 +178,36 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         IMarketplaceEvent evt;
         switch (done.Outcome)
         {
-            case PushOutcome.Delivered delivered:
+            case CallOutcome.Accepted delivered:
                 evt = Delivered(items, delivered, now);
                 break;
-            case PushOutcome.RateLimited limited:
+            case CallOutcome.RateLimited limited:
                 _buffer.Requeue(items);
                 _bucket.Drain(now);
                 _pausedUntil = now + limited.RetryAfter;
                 evt = Failed("rate_limited", $"429, retry after {limited.RetryAfter.TotalSeconds:0.###} s", items.Count, now);
                 break;
-            case PushOutcome.BatchTooLarge tooLarge:
+            case CallOutcome.TooLarge tooLarge:
                 _batchLimit = Math.Max(1, items.Count / 2);
                 _buffer.Requeue(items);
                 evt = Failed("batch_too_large", tooLarge.Reason, items.Count, now);
                 break;
-            case PushOutcome.BatchRefused refused when items.Count > 1:
+            case CallOutcome.Refused refused when items.Count > 1:
                 // Halve until the refused product stands alone; the rest get through meanwhile.
                 _batchLimit = Math.Max(1, items.Count / 2);
                 _buffer.Requeue(items);
                 evt = Failed("batch_refused", $"HTTP {refused.StatusCode}: {refused.Reason}", items.Count, now);
                 break;
-            case PushOutcome.BatchRefused refused:
+            case CallOutcome.Refused refused:
                 _buffer.Settle(items);
                 foreach (var item in items)
                     _products.Tell(new RejectPush(item.ProductId, ConnectionId, item.Version, $"HTTP {refused.StatusCode}: {refused.Reason}"));
                 evt = Failed("item_refused", $"HTTP {refused.StatusCode}: {refused.Reason}", items.Count, now);
                 break;
-            case PushOutcome.AuthenticationFailed auth:
+            case CallOutcome.AuthenticationFailed auth:
                 evt = RetryLater("authentication_failed", auth.Reason, items, now);
                 break;
-            case PushOutcome.TransientFailure transient:
+            case CallOutcome.TransientFailure transient:
                 evt = RetryLater("transient_failure", transient.Reason, items, now);
                 break;
             default:
@@ -203,12 +220,8 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
 
     private void StartPull()
     {
-        if (_pulling || _orders.IsNobody()) return;
-        _pulling = true;
-        _pulledThisRun = 0;
-        _newThisRun = 0;
-        _unreadableThisRun = 0;
-        _pullCalls.Enqueue(new SendOrderCall(++_nextBatchId, null, 1, PullPageSize));
+        if (_orders.IsNobody() || _pull.Start(_ledger.OrderCursor, DateTimeOffset.UtcNow) is not { } first) return;
+        _pullCalls.Enqueue(new SendOrderCall(++_nextBatchId, null, first));
         Drain();
     }
 
@@ -217,29 +230,31 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     /// <summary>Time for the entities to acknowledge what the last run brought before the queue is read again.</summary>
     private static readonly TimeSpan PullAgainAfter = TimeSpan.FromSeconds(5);
 
+    private static readonly TimeSpan CursorWaitLimit = TimeSpan.FromMinutes(2);
+
     private void HandleOrderCall(OrderCallCompleted done)
     {
         if (!_orderCallsInFlight.Remove(done.Key)) return;
         Timers.Cancel(("order-call", done.Key));
         var now = DateTimeOffset.UtcNow;
         var request = done.Request;
-        var what = request.Call is { } c ? $"order call for {c.HashedId} ({c.Status?.Status ?? "details"})" : $"order pull page {request.PullPage}";
+        var what = request.Call is { } c ? $"order call for {c.MarketplaceOrderId} ({c.What})" : $"order pull page {request.Pull!.Page}";
         switch (done.Outcome)
         {
-            case CallOutcome.Ok when request.Call is { } call:
+            case CallOutcome.Accepted when request.Call is { } call:
                 _consecutiveFailures = 0;
                 _orders.Tell(new OrderCallResult(call.OrderId, call.CallId, true, null, null));
                 break;
-            case CallOutcome.Ok:
+            case CallOutcome.Accepted:
                 _consecutiveFailures = 0;
-                HandlePulledPage(request, done.Page, now);
+                HandlePulledPage(request, done.Page ?? new OrderPage([], [], 0), now);
                 break;
             case CallOutcome.Refused refused when request.Call is { } call:
-                _log.Warning("{ConnectionId}: Cartona refused {What}: HTTP {Status}: {Reason}", ConnectionId, what, refused.StatusCode, refused.Reason);
+                _log.Warning("{ConnectionId}: the marketplace refused {What}: HTTP {Status}: {Reason}", ConnectionId, what, refused.StatusCode, refused.Reason);
                 _orders.Tell(new OrderCallResult(call.OrderId, call.CallId, false, refused.StatusCode, refused.Reason));
                 break;
             case CallOutcome.Refused refused:
-                _pulling = false;
+                _pull.Abort();
                 PersistLedger(Failed("order_pull_refused", $"HTTP {refused.StatusCode}: {refused.Reason}", 0, now));
                 break;
             case CallOutcome.RateLimited limited:
@@ -259,33 +274,45 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         Drain();
     }
 
-    private void HandlePulledPage(SendOrderCall request, PulledOrders? page, DateTimeOffset now)
+    private void HandlePulledPage(SendOrderCall request, OrderPage page, DateTimeOffset now)
     {
-        var orders = page?.Orders ?? [];
-        foreach (var order in orders)
+        foreach (var order in page.Orders)
         {
-            _orders.Tell(new ReceiveCartonaOrder(OrderState.IdOf(ConnectionId, order.HashedId), order));
-            if (_seenThisCycle.Add(order.HashedId + "|" + order.Status + "|" + order.Details.Count)) _newThisRun++;
+            var orderId = OrderState.IdOf(ConnectionId, order.Id);
+            if (_pull.Kind == OrderSourceKind.UpdatedSinceCursor) _awaitingStored.Add(orderId);
+            _orders.Tell(new ReceiveMarketplaceOrder(orderId, order), Self);
         }
-        _pulledThisRun += orders.Count;
-        foreach (var bad in page?.Unreadable ?? [])
+        foreach (var bad in page.Unreadable)
         {
-            // An unreadable order comes back on every pull until fixed on Cartona: report it once per content.
-            if (!_unreadableSeen.Add(bad.HashedId + "|" + bad.RawJson.GetHashCode())) continue;
-            _unreadableThisRun++;
-            _log.Warning("{ConnectionId}: unreadable order {HashedId}: {Reason}", ConnectionId, bad.HashedId, bad.Reason);
-            PersistLedger(Failed("order_unreadable", $"{bad.HashedId}: {bad.Reason}", 1, now));
+            if (!_pull.IsNewUnreadable(bad)) continue;
+            _log.Warning("{ConnectionId}: unreadable order {MarketplaceOrderId}: {Reason}", ConnectionId, bad.OrderId, bad.Reason);
+            PersistLedger(Failed("order_unreadable", $"{bad.OrderId}: {bad.Reason}", 1, now));
         }
-        if (page is not null && page.RawCount >= request.PerPage)
+        var step = _pull.OnPage(request.Pull!, page);
+        if (step.Next is { } next)
         {
-            _pullCalls.Enqueue(request with { Key = ++_nextBatchId, PullPage = request.PullPage + 1 });
+            _pullCalls.Enqueue(new SendOrderCall(++_nextBatchId, null, next));
             return;
         }
-        _pulling = false;
-        _log.Info("{ConnectionId}: order pull run done, {Orders} orders handed to their entities ({New} new)", ConnectionId, _pulledThisRun, _newThisRun);
-        PersistLedger(new OrdersPulled(ConnectionId, _pulledThisRun, _unreadableThisRun, now));
-        if (_newThisRun > 0) Timers.StartSingleTimer("pull-again", new PullOrdersNow(ConnectionId), PullAgainAfter);
-        else _seenThisCycle.Clear();
+        _log.Info("{ConnectionId}: order pull run done, {Orders} orders handed to their entities ({New} new)", ConnectionId, _pull.PulledThisRun, _pull.NewThisRun);
+        PersistLedger(new OrdersPulled(ConnectionId, _pull.PulledThisRun, _pull.UnreadableThisRun, now));
+        if (step.PullAgainSoon) Timers.StartSingleTimer("pull-again", new PullOrdersNow(ConnectionId), PullAgainAfter);
+        if (step.ReachedUpdatedAt is { } reached && (_ledger.OrderCursor is null || reached > _ledger.OrderCursor))
+        {
+            _pendingCursor = reached;
+            Timers.StartSingleTimer("cursor-wait", CursorWaitTimedOut.Instance, CursorWaitLimit);
+            AdvanceCursorIfStored();
+        }
+    }
+
+    /// <summary>The cursor moves only once every order the run saw is in its entity's journal: a crash before
+    /// that reads them again, and their entities see the same version twice and do nothing.</summary>
+    private void AdvanceCursorIfStored()
+    {
+        if (_pendingCursor is not { } cursor || _awaitingStored.Count > 0) return;
+        _pendingCursor = null;
+        Timers.Cancel("cursor-wait");
+        PersistLedger(new OrderCursorAdvanced(ConnectionId, cursor));
     }
 
     private void PersistLedger(IMarketplaceEvent evt) => Persist(evt, e =>
@@ -298,11 +325,11 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         }
     });
 
-    private IMarketplaceEvent Delivered(IReadOnlyList<PushItem> items, PushOutcome.Delivered delivered, DateTimeOffset now)
+    private IMarketplaceEvent Delivered(IReadOnlyList<PushItem> items, CallOutcome.Accepted delivered, DateTimeOffset now)
     {
         _buffer.Settle(items);
         _consecutiveFailures = 0;
-        _batchLimit = Math.Min(_settings.Connection.MaxBatchSize, _batchLimit * 2);
+        _batchLimit = Math.Min(_limits.MaxBatchSize, _batchLimit * 2);
         var rejectedByIndex = delivered.Rejected.Where(r => r.Index >= 0 && r.Index < items.Count)
             .GroupBy(r => r.Index).ToDictionary(g => g.Key, g => string.Join("; ", g.Select(r => r.Reason)));
         var rejections = new List<RejectedProduct>();
@@ -352,4 +379,9 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     private sealed record BatchTimedOut(long BatchId);
 
     private sealed record OrderCallTimedOut(long Key);
+
+    private sealed class CursorWaitTimedOut
+    {
+        public static readonly CursorWaitTimedOut Instance = new();
+    }
 }

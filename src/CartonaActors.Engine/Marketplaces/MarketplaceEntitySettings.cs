@@ -5,7 +5,7 @@ namespace CartonaActors.Engine.Marketplaces;
 
 /// <summary>What a marketplace entity is built with.</summary>
 public sealed record MarketplaceEntitySettings(
-    ConnectionSettings Connection,
-    Func<ConnectionSettings, IMarketplaceClient> ClientFactory,
+    PlatformConnection Connection,
+    Func<PlatformConnection, IMarketplaceClient> ClientFactory,
     RetryBackoff Backoff,
     int SnapshotEvery);

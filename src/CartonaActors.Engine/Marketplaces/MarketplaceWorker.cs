@@ -10,17 +10,17 @@ namespace CartonaActors.Engine.Marketplaces;
 public sealed record SendBatch(long BatchId, IReadOnlyList<PushItem> Items);
 
 /// <summary>How a bulk call ended.</summary>
-public sealed record BatchCompleted(long BatchId, IReadOnlyList<PushItem> Items, PushOutcome Outcome);
+public sealed record BatchCompleted(long BatchId, IReadOnlyList<PushItem> Items, CallOutcome Outcome);
 
-/// <summary>One order call (pull a page, acknowledge, status, line edits) for the worker.</summary>
-public sealed record SendOrderCall(long Key, OrderCallRequest? Call, int PullPage, int PerPage);
+/// <summary>One order call for the worker: an order's own call, or a page of the order source.</summary>
+public sealed record SendOrderCall(long Key, OrderCallRequest? Call, OrderPageRequest? Pull);
 
-public sealed record OrderCallCompleted(long Key, SendOrderCall Request, CallOutcome Outcome, PulledOrders? Page);
+public sealed record OrderCallCompleted(long Key, SendOrderCall Request, CallOutcome Outcome, OrderPage? Page);
 
 /// <summary>
 /// Makes the HTTP calls for one marketplace connection, several at once, and never decides to retry: it turns
-/// every answer (or failure) into a <see cref="BatchCompleted"/> for the entity. It runs under a
-/// BackoffSupervisor so a worker that cannot even be built is restarted with growing pauses.
+/// every answer (or failure) into a completion for the entity. It runs under a BackoffSupervisor so a worker
+/// that cannot even be built is restarted with growing pauses.
 /// </summary>
 public sealed class MarketplaceWorker : ReceiveActor
 {
@@ -48,7 +48,7 @@ public sealed class MarketplaceWorker : ReceiveActor
             _client.PushAsync(batch.Items, _stopping.Token).PipeTo(Sender,
                 success: outcome => new BatchCompleted(batch.BatchId, batch.Items, outcome),
                 failure: ex => new BatchCompleted(batch.BatchId, batch.Items,
-                    new PushOutcome.TransientFailure($"push failed: {ex.GetType().Name}")));
+                    new CallOutcome.TransientFailure($"push failed: {ex.GetType().Name}")));
         });
     }
 
@@ -56,12 +56,12 @@ public sealed class MarketplaceWorker : ReceiveActor
     {
         if (call.Call is not { } c)
         {
-            var (outcome, page) = await orders.PullOrdersAsync(call.PullPage, call.PerPage, _stopping.Token);
+            var (outcome, page) = await orders.PullOrdersAsync(call.Pull!, _stopping.Token);
             return new OrderCallCompleted(call.Key, call, outcome, page);
         }
-        var result = c.Details is { } details
-            ? await orders.UpdateOrderDetailsAsync(c.HashedId, details, _stopping.Token)
-            : await orders.UpdateOrderStatusAsync(c.HashedId, c.Status!, _stopping.Token);
+        var result = c.Acknowledge ? await orders.AcknowledgeAsync(c.MarketplaceOrderId, _stopping.Token)
+            : c.Lines is { } lines ? await orders.UpdateOrderLinesAsync(c.MarketplaceOrderId, lines, _stopping.Token)
+            : await orders.UpdateOrderStatusAsync(c.MarketplaceOrderId, c.Status!, _stopping.Token);
         return new OrderCallCompleted(call.Key, call, result, null);
     }
 

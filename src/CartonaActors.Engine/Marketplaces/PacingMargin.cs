@@ -4,13 +4,22 @@ using CartonaActors.Marketplaces;
 namespace CartonaActors.Engine.Marketplaces;
 
 /// <summary>
-/// Paces a little under the platform's published limit: calls leave here exactly on the limit but reach the
-/// platform with network jitter, and the benchmark saw one 429 per run when pacing at the limit itself.
+/// Turns a platform's pacing model into the connection's budget, a little under the published limit: calls leave
+/// here exactly on the limit but reach the platform with network jitter, and the benchmark saw one 429 per run
+/// when pacing at the limit itself.
 /// </summary>
 public static class PacingMargin
 {
     public const double RateShare = 0.95;
 
-    public static TokenBucket BucketFor(ConnectionSettings connection, DateTimeOffset now) =>
-        new(connection.RequestsPerSecond * RateShare, Math.Max(1, connection.Burst - 1), now);
+    public static TokenBucket BucketFor(PlatformLimits limits, DateTimeOffset now)
+    {
+        var (refill, capacity, _, _) = limits.Pacing.Budget;
+        return new TokenBucket(refill * RateShare, Math.Max(1, capacity - 1), now);
+    }
+
+    /// <summary>What one bulk push spends: its cost on the platform's meter, times the HTTP calls it makes.</summary>
+    public static double PushCost(PlatformLimits limits) => limits.Pacing.Budget.PushCost * Math.Max(1, limits.CallsPerPush);
+
+    public static double OrderCallCost(PlatformLimits limits) => limits.Pacing.Budget.OrderCallCost;
 }

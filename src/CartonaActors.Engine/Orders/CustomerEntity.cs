@@ -82,8 +82,8 @@ public sealed class CustomerEntity : ReceivePersistentActor
         return await _sales.CreatePartnerAsync(values, CancellationToken.None);
     }
 
-    private static PartnerValues Values(EnsureCustomer m) => new(m.CustomerId, string.IsNullOrWhiteSpace(m.Retailer.Name) ? "Cartona Customer" : m.Retailer.Name,
-        m.Retailer.Number, m.Retailer.Number2, m.Retailer.Email, m.Retailer.Address);
+    private static PartnerValues Values(EnsureCustomer m) => new(m.CustomerId, string.IsNullOrWhiteSpace(m.Customer.Name) ? "Marketplace customer " + m.CustomerId : m.Customer.Name,
+        m.Customer.Phone, m.Customer.Phone2, m.Customer.Email, m.Customer.Address);
 
     private static string Digest(PartnerValues v) => string.Join("\u001f", v.Name, v.Phone, v.Mobile, v.Email, v.Street);
 

@@ -23,6 +23,8 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
     private readonly OrderEntitySettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private OrderState _state;
+    private readonly IOrderStatusModel _model;
+    private readonly long? _orderWarehouseId;
     private IActorRef _marketplaces = ActorRefs.Nobody;
     private IActorRef _customers = ActorRefs.Nobody;
     private IActorRef _products = ActorRefs.Nobody;
@@ -41,6 +43,11 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         _settings = settings;
         _state = OrderState.Empty(orderId);
         PersistenceId = "order-" + orderId;
+        var connection = settings.Connections.GetValueOrDefault(OrderState.ConnectionOf(orderId) ?? "");
+        // An order of a connection no longer configured keeps its journal; it waits, doing nothing, until the
+        // connection is configured again.
+        _model = connection?.Orders ?? UnconfiguredConnection.Instance;
+        _orderWarehouseId = connection?.Settings.OrderWarehouseId;
 
         Recover<SnapshotOffer>(o =>
         {
@@ -49,17 +56,21 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         });
         Recover<IOrderEvent>(e => _state = OrderRules.Apply(_state, e));
 
-        Command<ReceiveCartonaOrder>(m =>
+        Command<ReceiveMarketplaceOrder>(m =>
         {
-            if (_state.Latest is { } latest && CartonaOrderVersions.Same(latest, m.Order))
+            var replyTo = Sender;
+            if (_state.Latest is { } latest && latest.SameVersionAs(m.Order))
             {
-                // Pulled again unchanged: our acknowledgement was lost or is still to come.
-                _reAcknowledge = _state.AcknowledgedVersion >= _state.Version;
+                // Pulled again unchanged: an ack queue's acknowledgement was lost or is still to come; a cursor
+                // source read it again through its overlap.
+                _reAcknowledge = _model.AcknowledgesOrders && _state.AcknowledgedVersion >= _state.Version;
+                replyTo.Tell(new OrderVersionStored(orderId));
                 Advance();
                 return;
             }
             Wake();
-            Record([new OrderVersionReceived(orderId, _state.Version + 1, m.Order, DateTimeOffset.UtcNow)]);
+            Record([new OrderVersionReceived(orderId, _state.Version + 1, m.Order, DateTimeOffset.UtcNow)],
+                onStored: () => replyTo.Tell(new OrderVersionStored(orderId)));
         });
         Command<ErpOrderChanged>(m =>
         {
@@ -135,15 +146,15 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
     {
         // Which holds the products still carry is not known after a restart: send every product of the order
         // its current hold or release (both are idempotent).
-        _holdsSent = (_state.Latest?.Details ?? []).Where(d => d.InternalProductId is not null)
-            .Select(d => d.InternalProductId!).Distinct().ToDictionary(p => p, _ => -1m, StringComparer.Ordinal);
+        _holdsSent = (_state.Latest?.Lines ?? []).Where(d => d.ListingKey is not null)
+            .Select(d => d.ListingKey!).Distinct().ToDictionary(p => p, _ => -1m, StringComparer.Ordinal);
         SyncHolds();
         Self.Tell(new RetryOrder(_state.OrderId));
     }
 
     private void SyncHolds()
     {
-        var wanted = OrderRules.HeldQuantities(_state);
+        var wanted = OrderRules.HeldQuantities(_state, _model);
         foreach (var (product, qty) in wanted)
             if (!_holdsSent.TryGetValue(product, out var sent) || sent != qty)
                 _products.Tell(new HoldOrderQuantity(product, _state.OrderId, _state.ConnectionId, qty));
@@ -159,7 +170,7 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         _failures = 0;
     }
 
-    private void Record(IReadOnlyList<IOrderEvent> events, bool advance = true)
+    private void Record(IReadOnlyList<IOrderEvent> events, bool advance = true, Action? onStored = null)
     {
         var left = events.Count;
         PersistAll(events, e =>
@@ -167,6 +178,7 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
             _state = OrderRules.Apply(_state, e);
             Describe(e);
             if (--left > 0) return;
+            onStored?.Invoke();
             SyncHolds();
             if (LastSequenceNr - _lastSnapshotSequenceNr >= _settings.SnapshotEvery)
             {
@@ -180,13 +192,13 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
     private void Advance()
     {
         if (_busy || Timers.IsTimerActive("retry")) return;
-        var step = OrderRules.NextStep(_state, _settings.Policy);
+        var step = OrderRules.NextStep(_state, _settings.Policy, _model);
         var id = _state.OrderId;
         switch (step)
         {
-            case OrderStep.Nothing when _reAcknowledge && _state.Latest is { } latest:
+            case OrderStep.Nothing when _reAcknowledge && _state.Latest is not null:
                 _reAcknowledge = false;
-                Call(new OrderStatusUpdate(CartonaStatus.Synced), null, [], _ => new StepDone([]), latest.HashedId);
+                Call(true, null, null, [], _ => new StepDone([]));
                 break;
             case OrderStep.Nothing:
                 break;
@@ -210,24 +222,24 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
                 break;
             case OrderStep.Flag f:
                 Record(f.SettleLines
-                    ? [new OrderFlagged(id, f.Reason), new OrderLinesSettled(id, _state.Latest!.Details, _state.LineByDetail)]
+                    ? [new OrderFlagged(id, f.Reason), new OrderLinesSettled(id, _state.Latest!.Lines, _state.LineByDetail)]
                     : [new OrderFlagged(id, f.Reason)]);
                 break;
             case OrderStep.RefuseStatus r:
-                Record([new CartonaStatusRefused(id, r.From, r.To, r.Reason)]);
+                Record([new MarketplaceStatusRefused(id, r.From, r.To, r.Reason)]);
                 break;
             case OrderStep.Acknowledge a:
-                Call(new OrderStatusUpdate(CartonaStatus.Synced), null, [new OrderAcknowledged(id, a.Version)],
-                    reason => new StepFailed("acknowledge", reason, $"Cartona refused the acknowledgement: {reason}"));
+                Call(true, null, null, [new OrderAcknowledged(id, a.Version)],
+                    reason => new StepFailed("acknowledge", reason, $"the marketplace refused the acknowledgement: {reason}"));
                 break;
             case OrderStep.PushStatus p:
-                var from = _state.CartonaStatus;
-                Call(p.Update, null, [new CartonaStatusPushed(id, p.Update.Status)],
-                    reason => new StepDone([new CartonaStatusRefused(id, from, p.Update.Status, $"Cartona refused: {reason}")]));
+                var from = _state.MarketplaceStatus;
+                Call(false, p.Update, null, [new MarketplaceStatusPushed(id, p.Update.Status)],
+                    reason => new StepDone([new MarketplaceStatusRefused(id, from, p.Update.Status, $"the marketplace refused: {reason}")]));
                 break;
             case OrderStep.PushLines l:
-                Call(null, l.Changes, [new CartonaLinesPushed(id, l.Agreed, l.AddedErpLines)],
-                    reason => new StepFailed("line edits", reason, $"Cartona refused the line edits: {reason}"));
+                Call(false, null, l.Changes, [new MarketplaceLinesPushed(id, l.Agreed, l.AddedErpLines)],
+                    reason => new StepFailed("line edits", reason, $"the marketplace refused the line edits: {reason}"));
                 break;
         }
     }
@@ -246,13 +258,13 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
             });
     }
 
-    private void Call(OrderStatusUpdate? status, IReadOnlyList<OrderDetailChange>? details, IReadOnlyList<IOrderEvent> onOk,
-        Func<string, object> onRefused, string? hashedId = null)
+    private void Call(bool acknowledge, OrderStatusUpdate? status, IReadOnlyList<OrderLineChange>? lines, IReadOnlyList<IOrderEvent> onOk,
+        Func<string, object> onRefused)
     {
         _busy = true;
         var call = new PendingCall(++_callId, onOk, onRefused);
         _pendingCall = call;
-        _marketplaces.Tell(new OrderCallRequest(_state.ConnectionId, _state.OrderId, call.CallId, hashedId ?? _state.Latest!.HashedId, status, details));
+        _marketplaces.Tell(new OrderCallRequest(_state.ConnectionId, _state.OrderId, call.CallId, _state.Latest!.Id, acknowledge, status, lines));
         Timers.StartSingleTimer("call", new CallTimedOut(call.CallId), CallTimeout);
     }
 
@@ -266,9 +278,8 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         var existing = await sales.FindSaleOrderByRefAsync(id, CancellationToken.None);
         if (existing is null)
         {
-            var connection = _settings.Connections.GetValueOrDefault(_state.ConnectionId);
-            var created = await sales.CreateSaleOrderAsync(new SaleOrderValues(partnerId, id, $"Cartona Order {order.HashedId}",
-                connection?.OrderWarehouseId, Lines(order)), CancellationToken.None);
+            var created = await sales.CreateSaleOrderAsync(new SaleOrderValues(partnerId, id, order.Title,
+                _orderWarehouseId, Lines(order)), CancellationToken.None);
             existing = (await sales.ReadSaleOrdersAsync([created], CancellationToken.None)).Single();
             _log.Info("Order {OrderId} imported as ERP sale order {SaleOrderId}", id, created);
         }
@@ -279,7 +290,7 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         return
         [
             new OrderCustomerLinked(id, partnerId),
-            new SaleOrderLinked(id, existing.Id, _state.Version, MapLines(order.Details, existing.Lines)),
+            new SaleOrderLinked(id, existing.Id, _state.Version, MapLines(order.Lines, existing.Lines)),
             Observed(existing),
         ];
     }
@@ -292,7 +303,7 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         var saleOrderId = _state.SaleOrderId!.Value;
         await sales.ReplaceLinesAsync(saleOrderId, Lines(order), CancellationToken.None);
         var now = (await sales.ReadSaleOrdersAsync([saleOrderId], CancellationToken.None)).Single();
-        return [new OrderLinesSettled(_state.OrderId, order.Details, MapLines(order.Details, now.Lines)), Observed(now)];
+        return [new OrderLinesSettled(_state.OrderId, order.Lines, MapLines(order.Lines, now.Lines)), Observed(now)];
     }
 
     private async Task<IReadOnlyList<IOrderEvent>> ErpAsync(string forStatus, Func<IOdooSales, Task> action)
@@ -304,7 +315,7 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
     }
 
     /// <summary>All-or-nothing: one bad line holds the whole order, with every reason.</summary>
-    private async Task ValidateAsync(CartonaOrder order)
+    private async Task ValidateAsync(MarketplaceOrder order)
     {
         var variants = await _settings.Catalog.ReadVariantsAsync(OrderValidation.VariantIdsOf(order), CancellationToken.None);
         var problems = OrderValidation.Problems(order, variants.ToDictionary(v => v.Id, v => new VariantAvailability(v.Id, v.Active, v.SaleOk)));
@@ -314,10 +325,10 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         throw new HeldException(reason == _state.Hold && _state.HeldVersion == _state.Version ? [] : [new OrderHeld(_state.OrderId, _state.Version, reason)]);
     }
 
-    private async Task<long> EnsureCustomerAsync(CartonaOrder order)
+    private async Task<long> EnsureCustomerAsync(MarketplaceOrder order)
     {
-        var customerId = CustomerIds.Of(order.Retailer);
-        var answer = await _customers.Ask<object>(new EnsureCustomer(customerId, order.Retailer), CustomerTimeout);
+        var customerId = CustomerIds.Of(order.Customer);
+        var answer = await _customers.Ask<object>(new EnsureCustomer(customerId, order.Customer), CustomerTimeout);
         return answer switch
         {
             CustomerEnsured ok => ok.PartnerId,
@@ -326,19 +337,19 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         };
     }
 
-    private static IReadOnlyList<SaleLineValues> Lines(CartonaOrder order) =>
-        order.Details.Select(d => new SaleLineValues(long.Parse(d.InternalProductId!, System.Globalization.CultureInfo.InvariantCulture),
-            d.Amount, d.SellingPrice, d.Comment)).ToList();
+    private static IReadOnlyList<SaleLineValues> Lines(MarketplaceOrder order) =>
+        order.Lines.Select(d => new SaleLineValues(long.Parse(d.ListingKey!, System.Globalization.CultureInfo.InvariantCulture),
+            d.Quantity, d.UnitPrice, d.Comment)).ToList();
 
-    /// <summary>Cartona detail -> ERP line: lines are created in detail order; a found order is matched by variant and quantity.</summary>
-    private static Dictionary<long, long> MapLines(IReadOnlyList<CartonaOrderDetail> details, IReadOnlyList<OdooSaleLine> lines)
+    /// <summary>Marketplace line -> ERP line: lines are created in order; a found order is matched by variant and quantity.</summary>
+    private static Dictionary<long, long> MapLines(IReadOnlyList<OrderLine> details, IReadOnlyList<OdooSaleLine> lines)
     {
         var free = lines.ToList();
         var map = new Dictionary<long, long>();
         foreach (var d in details)
         {
-            var variant = long.TryParse(d.InternalProductId, out var v) ? v : 0;
-            var match = free.FirstOrDefault(l => l.VariantId == variant && l.Quantity == d.Amount) ?? free.FirstOrDefault(l => l.VariantId == variant);
+            var variant = long.TryParse(d.ListingKey, out var v) ? v : 0;
+            var match = free.FirstOrDefault(l => l.VariantId == variant && l.Quantity == d.Quantity) ?? free.FirstOrDefault(l => l.VariantId == variant);
             if (match is null) continue;
             map[d.Id] = match.Id;
             free.Remove(match);
@@ -361,13 +372,13 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
                 _log.Warning("Order {OrderId} needs attention: {Reason}", f.OrderId, f.Reason);
                 Publish("order_flagged", f.Reason);
                 break;
-            case CartonaStatusRefused r:
+            case MarketplaceStatusRefused r:
                 _log.Warning("Order {OrderId}: not sending {From} -> {To}: {Reason}", r.OrderId, r.From, r.To, r.Reason);
                 Publish("order_status_refused", $"{r.From} -> {r.To}: {r.Reason}");
                 break;
-            case CartonaStatusPushed p: _log.Info("Order {OrderId}: Cartona now {Status}", p.OrderId, p.Status); break;
-            case ErpStatusApplied a when a.CartonaStatus is not (CartonaStatus.Pending or CartonaStatus.Editing):
-                _log.Info("Order {OrderId}: ERP order updated for Cartona status {Status}", a.OrderId, a.CartonaStatus); break;
+            case MarketplaceStatusPushed p: _log.Info("Order {OrderId}: the marketplace now shows {Status}", p.OrderId, p.Status); break;
+            case ErpStatusApplied a when _model.StageOf(a.Status) is not (OrderStage.Pending or OrderStage.BuyerEditing):
+                _log.Info("Order {OrderId}: ERP order updated for marketplace status {Status}", a.OrderId, a.Status); break;
         }
     }
 

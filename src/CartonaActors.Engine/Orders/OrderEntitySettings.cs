@@ -9,6 +9,6 @@ public sealed record OrderEntitySettings(
     IOdooSales Sales,
     IOdooCatalog Catalog,
     OrderSyncPolicy Policy,
-    IReadOnlyDictionary<string, ConnectionSettings> Connections,
+    IReadOnlyDictionary<string, PlatformConnection> Connections,
     TimeSpan HeldRecheck,
     int SnapshotEvery);

@@ -40,22 +40,24 @@ public static class Manifests
         [typeof(CatalogPageLoaded)] = "erp-catalog-page-loaded-v1",
         [typeof(CatalogLoadCompleted)] = "erp-catalog-load-completed-v1",
         // order and customer events and snapshot (persisted)
-        [typeof(OrderVersionReceived)] = "order-version-received-v1",
+        // -v2: the neutral order shapes; their -v1 manifests (one platform's shapes) are read by that platform's readers
+        [typeof(OrderVersionReceived)] = "order-version-received-v2",
         [typeof(OrderHeld)] = "order-held-v1",
         [typeof(OrderCustomerLinked)] = "order-customer-linked-v1",
         [typeof(SaleOrderLinked)] = "order-sale-order-linked-v1",
-        [typeof(OrderLinesSettled)] = "order-lines-settled-v1",
-        [typeof(ErpStatusApplied)] = "order-erp-status-applied-v1",
+        [typeof(OrderLinesSettled)] = "order-lines-settled-v2",
+        [typeof(ErpStatusApplied)] = "order-erp-status-applied-v2",
         [typeof(OrderAcknowledged)] = "order-acknowledged-v1",
         [typeof(ErpOrderObserved)] = "order-erp-observed-v1",
-        [typeof(CartonaStatusPushed)] = "order-cartona-status-pushed-v1",
-        [typeof(CartonaStatusRefused)] = "order-cartona-status-refused-v1",
-        [typeof(CartonaLinesPushed)] = "order-cartona-lines-pushed-v1",
+        [typeof(MarketplaceStatusPushed)] = "order-marketplace-status-pushed-v2",
+        [typeof(MarketplaceStatusRefused)] = "order-marketplace-status-refused-v2",
+        [typeof(MarketplaceLinesPushed)] = "order-marketplace-lines-pushed-v2",
         [typeof(OrderFlagged)] = "order-flagged-v1",
         [typeof(RetailerOtpGiven)] = "order-retailer-otp-given-v1",
-        [typeof(OrderState)] = "order-state-v1",
+        [typeof(OrderState)] = "order-state-v2",
         [typeof(CustomerPartnerLinked)] = "customer-partner-linked-v1",
         [typeof(OrdersPulled)] = "marketplace-orders-pulled-v1",
+        [typeof(OrderCursorAdvanced)] = "marketplace-order-cursor-advanced-v1",
         // messages between nodes
         [typeof(UpdateProduct)] = "product-update-v1",
         [typeof(ProductUpdateResult)] = "product-update-result-v1",
@@ -78,15 +80,16 @@ public static class Manifests
         [typeof(StartCatalogLoad)] = "erp-start-catalog-load-v1",
         [typeof(GetCatalogLoadProgress)] = "erp-get-catalog-load-progress-v1",
         [typeof(CatalogLoadProgress)] = "erp-catalog-load-progress-v1",
-        [typeof(ReceiveCartonaOrder)] = "order-receive-v1",
+        [typeof(ReceiveMarketplaceOrder)] = "order-receive-v2",
+        [typeof(OrderVersionStored)] = "order-version-stored-v1",
         [typeof(ErpOrderChanged)] = "order-erp-changed-v1",
         [typeof(DeliverWithOtp)] = "order-deliver-with-otp-v1",
         [typeof(GetOrder)] = "order-get-v1",
         [typeof(RetryOrder)] = "order-retry-v1",
-        [typeof(OrderCallRequest)] = "marketplace-order-call-v1",
+        [typeof(OrderCallRequest)] = "marketplace-order-call-v2",
         [typeof(OrderCallResult)] = "order-call-result-v1",
         [typeof(PullOrdersNow)] = "marketplace-pull-orders-v1",
-        [typeof(EnsureCustomer)] = "customer-ensure-v1",
+        [typeof(EnsureCustomer)] = "customer-ensure-v2",
         [typeof(CustomerEnsured)] = "customer-ensured-v1",
         [typeof(CustomerNotEnsured)] = "customer-not-ensured-v1",
     };
@@ -98,7 +101,7 @@ public static class Manifests
     public static IEnumerable<Type> Persisted => ByType.Keys.Where(t =>
         typeof(IProductEvent).IsAssignableFrom(t) || typeof(IMarketplaceEvent).IsAssignableFrom(t)
         || typeof(IRosterEvent).IsAssignableFrom(t)
-        || typeof(IOrderEvent).IsAssignableFrom(t) || t == typeof(OrderState) || t == typeof(CustomerPartnerLinked) || t == typeof(OrdersPulled)
+        || typeof(IOrderEvent).IsAssignableFrom(t) || t == typeof(OrderState) || t == typeof(CustomerPartnerLinked) || t == typeof(OrdersPulled) || t == typeof(OrderCursorAdvanced)
         || t == typeof(ErpCursorAdvanced) || t == typeof(CatalogLoadStarted) || t == typeof(CatalogPageLoaded) || t == typeof(CatalogLoadCompleted)
         || t == typeof(ProductState) || t == typeof(MarketplaceLedger) || t == typeof(RosterSnapshot));
 }

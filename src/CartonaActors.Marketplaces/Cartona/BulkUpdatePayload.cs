@@ -42,18 +42,18 @@ internal static class BulkUpdatePayload
         w.WriteEndObject();
     }
 
-    private static void WriteIdentity(Utf8JsonWriter w, ExternalProductRef productRef)
+    private static void WriteIdentity(Utf8JsonWriter w, ListingRef productRef)
     {
         switch (productRef.Kind)
         {
-            case ExternalIdKind.SupplierProductId
+            case "SupplierProductId"
                 when long.TryParse(productRef.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id):
                 w.WriteNumber("supplier_product_id", id);
                 break;
-            case ExternalIdKind.SupplierProductId:
+            case "SupplierProductId":
                 w.WriteString("supplier_product_id", productRef.Value);
                 break;
-            case ExternalIdKind.InternalProductId:
+            case "InternalProductId":
                 w.WriteString("internal_product_id", productRef.Value);
                 break;
             default:

@@ -1,3 +1,4 @@
+using CartonaActors.Domain.Secrets;
 using System.Text.Json;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Sync;
@@ -11,9 +12,9 @@ namespace CartonaActors.Marketplaces.Cartona;
 /// </summary>
 internal static class BulkUpdateReport
 {
-    private static readonly PushOutcome Unverified = new PushOutcome.Delivered([], Verified: false);
+    private static readonly CallOutcome Unverified = new CallOutcome.Accepted([], Verified: false);
 
-    public static PushOutcome Read(string body, IReadOnlyList<PushItem> items, SecretScrubber scrubber)
+    public static CallOutcome Read(string body, IReadOnlyList<PushItem> items, SecretScrubber scrubber)
     {
         if (string.IsNullOrWhiteSpace(body)) return Unverified;
         JsonDocument document;
@@ -24,7 +25,7 @@ internal static class BulkUpdateReport
         catch (JsonException)
         {
             // A broken answer may come from a proxy or a crash mid-write: the batch may not have applied.
-            return new PushOutcome.TransientFailure($"malformed response body: {scrubber.Excerpt(body)}");
+            return new CallOutcome.TransientFailure($"malformed response body: {scrubber.Excerpt(body)}");
         }
 
         using (document)
@@ -43,7 +44,7 @@ internal static class BulkUpdateReport
                 else allMapped = false;
             }
             // A failure we cannot tie to an item means we do not know which items applied.
-            return new PushOutcome.Delivered(rejections, Verified: allMapped);
+            return new CallOutcome.Accepted(rejections, Verified: allMapped);
         }
     }
 
@@ -56,7 +57,7 @@ internal static class BulkUpdateReport
         {
             var internalId = id.GetString();
             for (var k = 0; k < items.Count; k++)
-                if (items[k].Ref.Kind == ExternalIdKind.InternalProductId && items[k].Ref.Value == internalId) return k;
+                if (items[k].Ref.Kind == "InternalProductId" && items[k].Ref.Value == internalId) return k;
         }
         return null;
     }

@@ -1,9 +1,10 @@
+using CartonaActors.Domain.Secrets;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using CartonaActors.Domain.Orders;
-using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Sync;
+using CartonaActors.Domain.Products;
 using Flurl.Http;
 
 namespace CartonaActors.Marketplaces.Cartona;
@@ -12,7 +13,7 @@ namespace CartonaActors.Marketplaces.Cartona;
 /// Cartona's supplier-integrations API for one connection (one token): price and stock pushes and the order
 /// calls. Every method makes at most one HTTP call and never retries; push and order failures are classified,
 /// not thrown. The token is sent in
-/// <see cref="ConnectionSettings.AuthHeader"/> and kept out of every message this class produces.
+/// <see cref="CartonaSettings.AuthHeader"/> and kept out of every message this class produces.
 /// </summary>
 public sealed class CartonaClient : IMarketplaceClient, IMarketplaceOrders, IDisposable
 {
@@ -24,14 +25,18 @@ public sealed class CartonaClient : IMarketplaceClient, IMarketplaceOrders, IDis
     private readonly PushResponseClassifier _classifier;
     private readonly OrderResponseClassifier _orderClassifier;
 
-    public CartonaClient(ConnectionSettings settings) : this(settings, TimeProvider.System) { }
+    public CartonaClient(ConnectionSettings settings) : this(settings, ConnectionChecks.Bind<CartonaSettings>(settings), TimeProvider.System) { }
+
+    public CartonaClient(ConnectionSettings settings, TimeProvider clock) : this(settings, ConnectionChecks.Bind<CartonaSettings>(settings), clock) { }
+
+    public CartonaClient(ConnectionSettings settings, CartonaSettings own) : this(settings, own, TimeProvider.System) { }
 
     /// <param name="clock">Turns an HTTP-date Retry-After into a wait.</param>
-    public CartonaClient(ConnectionSettings settings, TimeProvider clock)
+    public CartonaClient(ConnectionSettings settings, CartonaSettings own, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(own);
         ArgumentNullException.ThrowIfNull(clock);
-        MaxBatchSize = settings.MaxBatchSize;
         _timeout = settings.Timeout;
         _scrubber = new SecretScrubber(settings.Token);
         _classifier = new PushResponseClassifier(_scrubber, clock);
@@ -40,27 +45,24 @@ public sealed class CartonaClient : IMarketplaceClient, IMarketplaceOrders, IDis
         _http.Settings.Timeout = settings.Timeout;
         // Classification needs every status; Flurl would otherwise throw on non-2xx.
         _http.Settings.AllowedHttpStatusRange = "*";
-        _http.WithHeader(settings.AuthHeader, AuthHeaderValue(settings))
+        _http.WithHeader(own.AuthHeader, AuthHeaderValue(own.AuthHeader, settings.Token))
             .WithHeader("User-Agent", UserAgent)
             .WithHeader("Accept", "application/json");
     }
 
     /// <inheritdoc />
-    public int MaxBatchSize { get; }
-
-    /// <inheritdoc />
     /// <remarks>An empty batch makes no call and is trivially delivered.</remarks>
-    public async Task<PushOutcome> PushAsync(IReadOnlyList<PushItem> items, CancellationToken cancellationToken)
+    public async Task<CallOutcome> PushAsync(IReadOnlyList<PushItem> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
-        if (items.Count == 0) return new PushOutcome.Delivered([], Verified: true);
+        if (items.Count == 0) return new CallOutcome.Accepted([], Verified: true);
 
         using var content = new StringContent(BulkUpdatePayload.Build(items), Encoding.UTF8, "application/json");
         var answer = await SendAsync(
             ct => _http.Request("supplier-product", "bulk-update").PostAsync(content, cancellationToken: ct),
             cancellationToken);
         return answer.Failure is { } failure
-            ? new PushOutcome.TransientFailure(failure)
+            ? new CallOutcome.TransientFailure(failure)
             : _classifier.Classify(answer.Status, answer.Body, answer.RetryAfter, items);
     }
 
@@ -96,8 +98,10 @@ public sealed class CartonaClient : IMarketplaceClient, IMarketplaceOrders, IDis
     /// A 2xx whose body is not a JSON array is a transient failure (a proxy page, a crash mid-write): nothing
     /// can be acknowledged from it. Inside an array, each order is read on its own.
     /// </remarks>
-    public async Task<(CallOutcome Outcome, PulledOrders? Page)> PullOrdersAsync(int page, int perPage, CancellationToken ct)
+    public async Task<(CallOutcome Outcome, OrderPage? Page)> PullOrdersAsync(OrderPageRequest request, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var (page, perPage) = (request.Page, request.PerPage);
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(perPage, 1);
         var answer = await SendAsync(
@@ -110,10 +114,15 @@ public sealed class CartonaClient : IMarketplaceClient, IMarketplaceOrders, IDis
         if (answer.Status is < 200 or >= 300)
             return (_orderClassifier.Classify(answer.Status, answer.Body, answer.RetryAfter), null);
         return OrderListReader.Read(answer.Body, _scrubber) is { } pulled
-            ? (new CallOutcome.Ok(), pulled)
+            ? (CallOutcome.Success, pulled)
             : (new CallOutcome.TransientFailure(
                 $"pull-orders answer (HTTP {answer.Status}) is not a JSON array: {_scrubber.Excerpt(answer.Body)}"), null);
     }
+
+    /// <inheritdoc />
+    /// <remarks>Cartona's acknowledgement is the status <c>synced</c> on the single-order endpoint.</remarks>
+    public Task<CallOutcome> AcknowledgeAsync(string orderId, CancellationToken ct) =>
+        UpdateOrderStatusAsync(orderId, new OrderStatusUpdate(CartonaStatus.Synced), ct);
 
     /// <inheritdoc />
     public async Task<CallOutcome> UpdateOrderStatusAsync(string hashedId, OrderStatusUpdate update, CancellationToken ct)
@@ -131,14 +140,14 @@ public sealed class CartonaClient : IMarketplaceClient, IMarketplaceOrders, IDis
     /// <inheritdoc />
     /// <remarks>No changes make no call and are trivially Ok. A change that names neither a detail id nor, to
     /// add a detail, an internal_product_id throws <see cref="ArgumentException"/> before any call.</remarks>
-    public async Task<CallOutcome> UpdateOrderDetailsAsync(string hashedId, IReadOnlyList<OrderDetailChange> changes, CancellationToken ct)
+    public async Task<CallOutcome> UpdateOrderLinesAsync(string hashedId, IReadOnlyList<OrderLineChange> changes, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(hashedId);
         ArgumentNullException.ThrowIfNull(changes);
         for (var i = 0; i < changes.Count; i++)
             if (OrderPayloads.Problem(changes[i]) is { } problem)
                 throw new ArgumentException($"Order detail change {i} for order {hashedId}: {problem}.", nameof(changes));
-        if (changes.Count == 0) return new CallOutcome.Ok();
+        if (changes.Count == 0) return CallOutcome.Success;
         using var content = new StringContent(OrderPayloads.Details(hashedId, changes), Encoding.UTF8, "application/json");
         return await SendOrderCallAsync(
             c => _http.Request("order", "update-order-details").PostAsync(content, cancellationToken: c), ct);
@@ -195,10 +204,8 @@ public sealed class CartonaClient : IMarketplaceClient, IMarketplaceOrders, IDis
     private static string NormaliseBaseUrl(string baseUrl) => baseUrl.TrimEnd('/') + "/";
 
     // Cartona takes the raw token in its own header; a plain Authorization header needs the Bearer scheme.
-    private static string AuthHeaderValue(ConnectionSettings settings) =>
-        string.Equals(settings.AuthHeader, "Authorization", StringComparison.OrdinalIgnoreCase)
-            ? $"Bearer {settings.Token}"
-            : settings.Token;
+    private static string AuthHeaderValue(string header, string token) =>
+        string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase) ? $"Bearer {token}" : token;
 
     private sealed record Answer(int Status, string Body, RetryConditionHeaderValue? RetryAfter, string? Failure);
 }

@@ -1,3 +1,4 @@
+using CartonaActors.Domain.Secrets;
 using System.Globalization;
 using System.Text.Json;
 using CartonaActors.Domain.Orders;
@@ -15,7 +16,7 @@ internal static class OrderListReader
         | NumberStyles.AllowExponent | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
 
     /// <summary>The page, or null when the body is not a JSON array at all.</summary>
-    public static PulledOrders? Read(string body, SecretScrubber scrubber)
+    public static OrderPage? Read(string body, SecretScrubber scrubber)
     {
         JsonDocument document;
         try
@@ -30,7 +31,7 @@ internal static class OrderListReader
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array) return null;
-            var orders = new List<CartonaOrder>();
+            var orders = new List<MarketplaceOrder>();
             var unreadable = new List<UnreadableOrder>();
             foreach (var element in document.RootElement.EnumerateArray())
             {
@@ -44,53 +45,56 @@ internal static class OrderListReader
                     unreadable.Add(new UnreadableOrder(HashedIdOf(element), scrubber.Excerpt(ex.Message), raw));
                 }
             }
-            return new PulledOrders(orders, unreadable, document.RootElement.GetArrayLength());
+            return new OrderPage(orders, unreadable, document.RootElement.GetArrayLength());
         }
     }
 
-    private static CartonaOrder ReadOrder(JsonElement order, string raw)
+    private static MarketplaceOrder ReadOrder(JsonElement order, string raw)
     {
         if (order.ValueKind != JsonValueKind.Object) throw new UnreadableException("order is not a JSON object");
         var hashedId = Text(order, "hashed_id");
         if (string.IsNullOrWhiteSpace(hashedId)) throw new UnreadableException("order has no hashed_id");
 
         var status = Text(order, "status");
-        var deliveredBy = Text(order, "delivered_by");
-        return new CartonaOrder(
-            HashedId: hashedId,
-            ReceiptId: NonEmpty(Text(order, "receipt_id")),
-            Status: string.IsNullOrWhiteSpace(status) ? "pending" : status,
+        var installment = Money(order, "installment_cost", "order");
+        var walletTopUp = Money(order, "wallet_top_up", "order");
+        var credit = Money(order, "cartona_credit", "order");
+        var payment = CartonaPayment.MethodOf(installment, walletTopUp, credit);
+        return new MarketplaceOrder(
+            Id: hashedId,
+            Reference: NonEmpty(Text(order, "receipt_id")),
+            Status: string.IsNullOrWhiteSpace(status) ? CartonaStatus.Pending : status,
             // Anything but Cartona's own value means the supplier delivers, as in Cartona's module.
-            DeliveredBy: deliveredBy == "delivered_by_cartona" ? "delivered_by_cartona" : "delivered_by_supplier",
-            TotalPrice: Money(order, "total_price", "order"),
-            CartonaCredit: Money(order, "cartona_credit", "order"),
-            InstallmentCost: Money(order, "installment_cost", "order"),
-            WalletTopUp: Money(order, "wallet_top_up", "order"),
-            Retailer: ReadRetailer(order),
-            Details: ReadDetails(order),
+            FulfilledByMarketplace: Text(order, "delivered_by") == CartonaStatus.DeliveredByCartona,
+            PaymentMethod: payment,
+            RequiresDeliveryCode: CartonaPayment.RequiresOtp(payment),
+            Totals: new OrderTotals(Money(order, "total_price", "order"), null),
+            Customer: ReadRetailer(order),
+            Lines: ReadDetails(order),
+            Title: "Cartona Order " + hashedId,
             RawJson: raw);
     }
 
-    private static CartonaRetailer ReadRetailer(JsonElement order)
+    private static MarketplaceCustomer ReadRetailer(JsonElement order)
     {
         if (!order.TryGetProperty("retailer", out var retailer) || retailer.ValueKind != JsonValueKind.Object)
             throw new UnreadableException("order has no retailer object");
         var code = NonEmpty(Text(retailer, "retailer_code")) ?? NonEmpty(Text(retailer, "id")) ?? NonEmpty(Text(retailer, "retailer_id"));
         if (code is null) throw new UnreadableException("retailer has no retailer_code");
-        return new CartonaRetailer(
-            Code: code,
+        return new MarketplaceCustomer(
+            Ref: CartonaPayment.CustomerRef(code),
             Name: NonEmpty(Text(retailer, "retailer_name")) ?? NonEmpty(Text(retailer, "name")) ?? "",
-            Number: NonEmpty(Text(retailer, "retailer_number")),
-            Number2: NonEmpty(Text(retailer, "retailer_number2")),
+            Phone: NonEmpty(Text(retailer, "retailer_number")),
+            Phone2: NonEmpty(Text(retailer, "retailer_number2")),
             Email: NonEmpty(Text(retailer, "retailer_email")),
             Address: NonEmpty(Text(retailer, "retailer_address")));
     }
 
-    private static List<CartonaOrderDetail> ReadDetails(JsonElement order)
+    private static List<OrderLine> ReadDetails(JsonElement order)
     {
         if (!order.TryGetProperty("order_details", out var details) || details.ValueKind != JsonValueKind.Array)
             throw new UnreadableException("order has no order_details array");
-        var result = new List<CartonaOrderDetail>();
+        var result = new List<OrderLine>();
         var index = 0;
         foreach (var detail in details.EnumerateArray())
         {
@@ -101,13 +105,13 @@ internal static class OrderListReader
             if (!long.TryParse(idText.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
                 throw new UnreadableException($"{at}: id '{Short(idText)}' is not an integer");
             var amount = Decimal(detail, "amount", at) ?? throw new UnreadableException($"{at} has no amount");
-            result.Add(new CartonaOrderDetail(
+            result.Add(new OrderLine(
                 Id: id,
-                InternalProductId: NonEmpty(Text(detail, "internal_product_id")),
-                SupplierProductId: NonEmpty(Text(detail, "supplier_product_id")),
+                ListingKey: NonEmpty(Text(detail, "internal_product_id")),
+                MarketplaceProductId: NonEmpty(Text(detail, "supplier_product_id")),
                 ProductName: Text(detail, "product_name"),
-                Amount: amount,
-                SellingPrice: Decimal(detail, "selling_price", at) ?? 0m,
+                Quantity: amount,
+                UnitPrice: Decimal(detail, "selling_price", at) ?? 0m,
                 Comment: Text(detail, "comment")));
         }
         return result;

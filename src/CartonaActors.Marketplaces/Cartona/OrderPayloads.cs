@@ -15,13 +15,13 @@ internal static class OrderPayloads
             w.WriteStartObject();
             w.WriteString("hashed_id", hashedId);
             w.WriteString("status", update.Status);
-            if (update.RetailerOtp is not null) w.WriteString("retailer_otp", update.RetailerOtp);
-            if (update.CancellationReason is not null) w.WriteString("cancellation_reason", update.CancellationReason);
+            if (update.DeliveryCode is not null) w.WriteString("retailer_otp", update.DeliveryCode);
+            if (update.Reason is not null) w.WriteString("cancellation_reason", update.Reason);
             w.WriteEndObject();
         });
 
     /// <summary><c>[{"hashed_id","order_details":[change…]}]</c>: one entry, as the module sends it.</summary>
-    public static string Details(string hashedId, IReadOnlyList<OrderDetailChange> changes) =>
+    public static string Details(string hashedId, IReadOnlyList<OrderLineChange> changes) =>
         Write(w =>
         {
             w.WriteStartArray();
@@ -35,14 +35,14 @@ internal static class OrderPayloads
         });
 
     /// <summary>Why a change cannot be sent, or null when it can.</summary>
-    public static string? Problem(OrderDetailChange change) => change switch
+    public static string? Problem(OrderLineChange change) => change switch
     {
         { Cancelled: true, Id: null } => "cancelling a detail needs its id",
-        { Id: null, InternalProductId: null or "" } => "a change needs a detail id, or an internal_product_id to add a detail",
+        { Id: null, ListingKey: null or "" } => "a change needs a detail id, or an internal_product_id to add a detail",
         _ => null,
     };
 
-    private static void WriteChange(Utf8JsonWriter w, OrderDetailChange change)
+    private static void WriteChange(Utf8JsonWriter w, OrderLineChange change)
     {
         w.WriteStartObject();
         if (change.Cancelled)
@@ -53,8 +53,8 @@ internal static class OrderPayloads
             return;
         }
         if (change.Id is { } id) w.WriteNumber("id", id);
-        else w.WriteString("internal_product_id", change.InternalProductId);
-        if (change.Amount is { } amount) w.WriteNumber("amount", amount);
+        else w.WriteString("internal_product_id", change.ListingKey);
+        if (change.Quantity is { } amount) w.WriteNumber("amount", amount);
         if (change.Price is { } price) w.WriteNumber("price", price);
         if (change.Comment is not null) w.WriteString("comment", change.Comment);
         w.WriteEndObject();

@@ -1,6 +1,9 @@
+using CartonaActors.Marketplaces.Http;
+using CartonaActors.Domain.Secrets;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using CartonaActors.Domain.Orders;
+using CartonaActors.Domain.Sync;
 
 namespace CartonaActors.Marketplaces.Cartona;
 
@@ -15,7 +18,7 @@ internal sealed class OrderResponseClassifier(SecretScrubber scrubber, TimeProvi
         {
             // Cartona's own module reads a top-level "success" key when the answer has one (cartona_odoo.md §1.0).
             >= 200 and < 300 when SaysUnsuccessful(body) => new CallOutcome.Refused(status, detail),
-            >= 200 and < 300 => new CallOutcome.Ok(),
+            >= 200 and < 300 => CallOutcome.Success,
             429 => new CallOutcome.RateLimited(RetryAfterHeader.Read(retryAfter, clock.GetUtcNow())),
             401 or 403 => new CallOutcome.AuthenticationFailed(detail),
             // The real Cartona answers a bad token with 400, not 401 (cartona_odoo.md §1.0).

@@ -1,3 +1,5 @@
+using CartonaActors.Marketplaces.Http;
+using CartonaActors.Domain.Secrets;
 using System.Net.Http.Headers;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Sync;
@@ -7,20 +9,20 @@ namespace CartonaActors.Marketplaces.Cartona;
 /// <summary>Turns a bulk-update HTTP answer into what it means for the engine.</summary>
 internal sealed class PushResponseClassifier(SecretScrubber scrubber, TimeProvider clock)
 {
-    public PushOutcome Classify(int status, string body, RetryConditionHeaderValue? retryAfter, IReadOnlyList<PushItem> items)
+    public CallOutcome Classify(int status, string body, RetryConditionHeaderValue? retryAfter, IReadOnlyList<PushItem> items)
     {
         var detail = $"HTTP {status}: {scrubber.Excerpt(body)}";
         return status switch
         {
             >= 200 and < 300 => BulkUpdateReport.Read(body, items, scrubber),
-            429 => new PushOutcome.RateLimited(RetryAfterHeader.Read(retryAfter, clock.GetUtcNow())),
-            401 or 403 => new PushOutcome.AuthenticationFailed(detail),
+            429 => new CallOutcome.RateLimited(RetryAfterHeader.Read(retryAfter, clock.GetUtcNow())),
+            401 or 403 => new CallOutcome.AuthenticationFailed(detail),
             // The real Cartona answers a bad token with 400, not 401 (cartona_odoo.md §1.0).
-            400 when IsInvalidCredentials(body) => new PushOutcome.AuthenticationFailed(detail),
-            413 => new PushOutcome.BatchTooLarge($"{detail} ({items.Count} items)"),
-            >= 400 and < 500 => new PushOutcome.BatchRefused(status, detail),
+            400 when IsInvalidCredentials(body) => new CallOutcome.AuthenticationFailed(detail),
+            413 => new CallOutcome.TooLarge($"{detail} ({items.Count} items)"),
+            >= 400 and < 500 => new CallOutcome.Refused(status, detail),
             // 5xx, and anything unexpected such as an unfollowed redirect: the batch may or may not have applied.
-            _ => new PushOutcome.TransientFailure(detail),
+            _ => new CallOutcome.TransientFailure(detail),
         };
     }
 

@@ -1,3 +1,4 @@
+using CartonaActors.Domain.Secrets;
 using System.Text.Json;
 
 namespace CartonaActors.Marketplaces.Cartona;

@@ -1,27 +1,24 @@
 using System.Collections.Concurrent;
-using CartonaActors.Domain.Sync;
+using CartonaActors.Sandbox.Limits;
 
 namespace CartonaActors.Sandbox.Cartona;
 
 /// <summary>The proposal's per-token limit: a token bucket per credential, rebuilt if the options change.</summary>
 internal sealed class PerTokenRateLimiter(CartonaEmulatorOptions options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, EmulatorTokenBucket> _buckets = new(StringComparer.Ordinal);
 
     /// <summary>Null when the call may go ahead; otherwise how long the caller should wait.</summary>
     public TimeSpan? TryAcquire(string token)
     {
-        var now = clock.GetUtcNow();
         var bucket = _buckets.AddOrUpdate(
             token,
-            _ => new TokenBucket(options.RequestsPerSecond, options.Burst, now),
+            _ => new EmulatorTokenBucket(options.RequestsPerSecond, options.Burst, clock),
             (_, existing) => existing.RatePerSecond == options.RequestsPerSecond && existing.Capacity == options.Burst
                 ? existing
-                : new TokenBucket(options.RequestsPerSecond, options.Burst, now));
-        lock (bucket)
-        {
-            return bucket.TryTake(now) ? null : bucket.TimeUntilNext(now);
-        }
+                : new EmulatorTokenBucket(options.RequestsPerSecond, options.Burst, clock));
+        var answer = bucket.TryTake();
+        return answer.Granted ? null : answer.UntilNext;
     }
 
     /// <summary>Value for the RateLimit-Policy header: quota and the window over which it refills.</summary>

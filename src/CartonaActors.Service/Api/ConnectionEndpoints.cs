@@ -20,13 +20,13 @@ public static class ConnectionEndpoints
         app.MapGet("/api/connections/{name}", async (string name, CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region, CancellationToken ct) =>
             Find(options, name) is { } c ? Results.Ok(await StatusAsync(c, region.ActorRef, ct)) : UnknownConnection(name));
 
-        app.MapPost("/api/connections/{name}/test", async (string name, CartonaActorsOptions options, CancellationToken ct) =>
+        app.MapPost("/api/connections/{name}/test", async (string name, OpenConnections connections, CancellationToken ct) =>
         {
-            if (Find(options, name) is not { } c) return UnknownConnection(name);
-            var client = MarketplaceClientFactory.Create(c);
+            if (connections.Find(name) is not { } c) return UnknownConnection(name);
+            var client = c.CreateClient();
             using var _ = client as IDisposable;
             var check = await client.TestConnectionAsync(ct);
-            return Results.Ok(new { connection = name, ok = check.Ok, message = check.Message });
+            return Results.Ok(new { connection = name, platform = c.Settings.Platform, ok = check.Ok, message = check.Message });
         });
 
         app.MapGet("/api/sync-log", async (CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region, NodeSyncLog ingress, CancellationToken ct) =>

@@ -50,9 +50,9 @@ public static class OrderEndpoints
             return Results.Accepted($"/api/orders/{connection}/{hashedId}", View(state));
         });
 
-        orders.MapPost("/connections/{name}/pull-orders", (string name, CartonaActorsOptions options, ActorRegistry registry) =>
+        orders.MapPost("/connections/{name}/pull-orders", (string name, OpenConnections connections, ActorRegistry registry) =>
         {
-            if (!options.Connections.Any(c => c.Name == name && c.PullOrders)) return Results.NotFound(new { error = $"connection '{name}' does not pull orders" });
+            if (connections.Find(name) is not { PullsOrders: true }) return Results.NotFound(new { error = $"connection '{name}' does not pull orders" });
             registry.Get<MarketplaceRegion>().Tell(new PullOrdersNow(name));
             return Results.Accepted();
         });
@@ -63,7 +63,7 @@ public static class OrderEndpoints
     {
         orderId = s.OrderId,
         version = s.Version,
-        cartonaStatus = s.CartonaStatus,
+        marketplaceStatus = s.MarketplaceStatus,
         receivedStatus = s.ReceivedStatus,
         acknowledgedVersion = s.AcknowledgedVersion,
         held = s.Hold,

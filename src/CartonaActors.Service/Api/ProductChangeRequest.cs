@@ -10,23 +10,33 @@ public sealed record ProductChangeRequest(
     List<ListingChange>? Listings,
     List<string>? Unlink)
 {
-    public (UpdateProduct? Command, string? Error) ToCommand(string productId)
+    /// <param name="kindOf">The connection's default listing kind (null: unknown connection).</param>
+    public (UpdateProduct? Command, string? Error) ToCommand(string productId, Func<string, string?> kindOf)
     {
         var listings = new List<ListingRequest>();
         foreach (var l in Listings ?? [])
         {
             if (l is null) return (null, "listings: an entry is null");
-            var hasInternal = !string.IsNullOrWhiteSpace(l.InternalProductId);
-            var hasSupplier = !string.IsNullOrWhiteSpace(l.SupplierProductId);
-            if (hasInternal == hasSupplier)
-                return (null, $"listings[{l.Connection}]: give exactly one of internalProductId or supplierProductId");
-            listings.Add(new ListingRequest(l.Connection ?? "", hasInternal
-                ? new ExternalProductRef(ExternalIdKind.InternalProductId, l.InternalProductId!)
-                : new ExternalProductRef(ExternalIdKind.SupplierProductId, l.SupplierProductId!)));
+            var given = new[] { ("id", l.Id), ("internalProductId", l.InternalProductId), ("supplierProductId", l.SupplierProductId) }
+                .Where(x => !string.IsNullOrWhiteSpace(x.Item2)).ToList();
+            if (given.Count != 1)
+                return (null, $"listings[{l.Connection}]: give exactly one of id, internalProductId or supplierProductId");
+            var (field, value) = given[0];
+            var kind = field switch
+            {
+                "id" => l.Kind ?? kindOf(l.Connection ?? ""),
+                _ => char.ToUpperInvariant(field[0]) + field[1..],
+            };
+            if (kind is null) return (null, $"listings: unknown connection '{l.Connection}'");
+            listings.Add(new ListingRequest(l.Connection ?? "", new ListingRef(kind, value!.Trim(), l.Keys is { Count: > 0 } keys
+                ? System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, keys) : null)));
         }
         return (new UpdateProduct(productId, Price, Stock, UnlimitedStock, Listings is null ? null : listings, Unlink), null);
     }
 }
 
-/// <summary>Links the product to a marketplace connection under the id that marketplace knows it by.</summary>
-public sealed record ListingChange(string? Connection, string? InternalProductId, string? SupplierProductId);
+/// <summary>Links the product to a marketplace connection under the id that marketplace knows it by: <c>id</c>
+/// (of the connection's listing kind, or <c>kind</c>), or one of Cartona's two ids by name; <c>keys</c> holds
+/// further ids a platform needs for one listing.</summary>
+public sealed record ListingChange(string? Connection, string? Id, string? Kind, string? InternalProductId, string? SupplierProductId,
+    Dictionary<string, string>? Keys = null);

@@ -24,7 +24,7 @@ public static class ProductEndpoints
     }
 
     /// <summary>ERP ingress: set price, per-warehouse free quantity, unlimited flag and listings. 200 once persisted.</summary>
-    private static async Task<IResult> UpdateAsync(string id, HttpRequest request, CartonaActorsOptions options,
+    private static async Task<IResult> UpdateAsync(string id, HttpRequest request, OpenConnections connections,
         IRequiredActor<ProductRegion> products, NodeSyncLog syncLog, ILogger<ProductChangeRequest> log)
     {
         IResult Refuse(string reason)
@@ -45,10 +45,12 @@ public static class ProductEndpoints
             return Refuse($"malformed JSON body: {ex.Message}");
         }
         if (body is null) return Refuse("the body must be a JSON object");
-        var (command, mappingError) = body.ToCommand(id);
+        var (command, mappingError) = body.ToCommand(id, name => connections.Find(name)?.Listings.Kind);
         if (command is null) return Refuse(mappingError!);
-        var known = options.Connections.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        if (ProductValidation.Validate(command, known.Contains) is { } validationError) return Refuse(validationError);
+        if (ProductValidation.Validate(command, name => connections.Find(name) is not null) is { } validationError) return Refuse(validationError);
+        foreach (var link in command.Listings ?? [])
+            if (connections.Find(link.ConnectionId)!.ListingProblem(link.Ref) is { } listingError)
+                return Refuse($"listings[{link.ConnectionId}]: {listingError}");
 
         try
         {
@@ -65,10 +67,21 @@ public static class ProductEndpoints
         }
     }
 
-    private static async Task<IResult> GetAsync(string id, IRequiredActor<ProductRegion> products, CancellationToken ct)
+    /// <summary>The product's ERP values and, per listing, what its connection's rules make of them (desired) next
+    /// to what the marketplace last confirmed.</summary>
+    private static async Task<IResult> GetAsync(string id, IRequiredActor<ProductRegion> products, OpenConnections connections, CancellationToken ct)
     {
         if (ProductValidation.ValidateProductId(id) is { } idError) return Results.BadRequest(new { error = idError });
         var state = await products.ActorRef.Ask<ProductState>(new GetProduct(id), AskTimeout, ct);
-        return state.Version == 0 ? Results.NotFound(new { error = $"product {id} is not known" }) : Results.Ok(state);
+        if (state.Version == 0) return Results.NotFound(new { error = $"product {id} is not known" });
+        var desired = state.Listings.Keys
+            .Select(c => (c, connections.Find(c)))
+            .Where(x => x.Item2 is not null)
+            .ToDictionary(x => x.c, x => ProductRules.Desired(state, x.Item2!.Scope), StringComparer.Ordinal);
+        return Results.Ok(new
+        {
+            state.ProductId, state.Version, state.Price, state.UnlimitedStock, state.StockByWarehouse, state.Listings,
+            state.Holds, desired,
+        });
     }
 }

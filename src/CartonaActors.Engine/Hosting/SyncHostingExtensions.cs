@@ -18,43 +18,50 @@ using CartonaActors.Marketplaces;
 namespace CartonaActors.Engine.Hosting;
 
 /// <summary>The one place that wires the engine into an actor system; the host and the tests both call it.</summary>
-public static class CartonaHostingExtensions
+public static class SyncHostingExtensions
 {
-    public static AkkaConfigurationBuilder WithCartonaActors(
+    /// <param name="platforms">The platforms connections may name (the host registers one line per platform).</param>
+    /// <param name="clientFactory">Replaces the platforms' own clients (tests script a marketplace with it).</param>
+    public static AkkaConfigurationBuilder WithSyncEngine(
         this AkkaConfigurationBuilder builder,
         CartonaActorsOptions options,
-        Func<ConnectionSettings, IMarketplaceClient>? clientFactory = null,
+        PlatformRegistry platforms,
+        Func<PlatformConnection, IMarketplaceClient>? clientFactory = null,
         Func<OdooSettings, IOdooCatalog>? odooFactory = null,
         Func<OdooSettings, IOdooSales>? salesFactory = null)
     {
-        var connections = options.Connections.Where(c => c.Enabled).ToList();
-        foreach (var c in connections) MarketplaceClientFactory.Validate(c);
-        var duplicate = connections.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new ArgumentException($"Connection name '{duplicate.Key}' is configured twice");
+        var connections = platforms.OpenAll(options.Connections);
+        // The ERP reads the fields the connections list by or opt in with, alongside the standard ones.
+        options.Odoo.ExtraVariantFields = options.Odoo.ExtraVariantFields
+            .Concat(connections.Where(c => c.Settings.ListErpVariants).SelectMany(c => c.Listings.ErpFields()))
+            .Distinct(StringComparer.Ordinal).ToList();
 
         return builder
             .AddHocon(HoconFiles.Load("akka.hocon"), HoconAddMode.Prepend)
-            .WithCartonaSerialization()
-            .WithCartonaCluster(options.Cluster)
-            .WithCartonaPersistence(options.Persistence)
-            .WithCartonaEntities(options, connections, clientFactory ?? MarketplaceClientFactory.Create)
-            .WithCartonaErp(options, odooFactory ?? OdooCatalogFactory.Create, salesFactory ?? OdooCatalogFactory.CreateSales);
+            .WithSyncSerialization(platforms)
+            .WithSyncCluster(options.Cluster)
+            .WithSyncPersistence(options.Persistence)
+            .WithSyncEntities(options, connections, clientFactory ?? (c => c.CreateClient()))
+            .WithSyncErp(options, connections, odooFactory ?? OdooCatalogFactory.Create, salesFactory ?? OdooCatalogFactory.CreateSales);
     }
 
-    public static AkkaConfigurationBuilder WithCartonaSerialization(this AkkaConfigurationBuilder builder) =>
-        builder.WithCustomSerializer("cartona", [typeof(ICartonaSerializable)], system => new CartonaSerializer(system));
+    public static AkkaConfigurationBuilder WithSyncSerialization(this AkkaConfigurationBuilder builder, PlatformRegistry platforms)
+    {
+        var legacy = platforms.LegacyEventReaders();
+        return builder.WithCustomSerializer("sync", [typeof(IWireSerializable)], system => new SyncSerializer(system, legacy));
+    }
 
-    private static AkkaConfigurationBuilder WithCartonaEntities(
+    private static AkkaConfigurationBuilder WithSyncEntities(
         this AkkaConfigurationBuilder builder,
         CartonaActorsOptions options,
-        IReadOnlyList<ConnectionSettings> connections,
-        Func<ConnectionSettings, IMarketplaceClient> clientFactory)
+        IReadOnlyList<PlatformConnection> connections,
+        Func<PlatformConnection, IMarketplaceClient> clientFactory)
     {
         var sync = options.Sync;
         var productSettings = new ProductEntitySettings(
             new DebouncePolicy(sync.DebounceQuietWindow, sync.DebounceMaxDelay),
             sync.ResendAfter, sync.PassivateIdleAfter, sync.SnapshotEvery, sync.RosterBuckets,
-            connections.ToDictionary(c => c.Name, c => new ConnectionScope(c.Name, c.Warehouses), StringComparer.Ordinal));
+            connections.ToDictionary(c => c.Name, c => c.Scope, StringComparer.Ordinal));
         var backoff = new RetryBackoff(sync.RetryMinBackoff, sync.RetryMaxBackoff, 0.2);
         var byName = connections.ToDictionary(c => c.Name, StringComparer.Ordinal);
 

@@ -8,9 +8,11 @@ namespace CartonaActors.Engine.Serialization;
 
 /// <summary>
 /// System.Text.Json with explicit string manifests for every event, snapshot and cross-node message, so a CLR
-/// rename never breaks recovery (the default serializer stores type names).
+/// rename never breaks recovery (the default serializer stores type names). Manifests of older shapes are read
+/// by the readers the platforms register (each turns its old shape into today's neutral type).
 /// </summary>
-public sealed class CartonaSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
+public sealed class SyncSerializer(ExtendedActorSystem system, IReadOnlyDictionary<string, Func<byte[], object>> legacyReaders)
+    : SerializerWithStringManifest(system)
 {
     public const int Id = 4201;
 
@@ -19,6 +21,8 @@ public sealed class CartonaSerializer(ExtendedActorSystem system) : SerializerWi
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
+
+    public SyncSerializer(ExtendedActorSystem system) : this(system, new Dictionary<string, Func<byte[], object>>()) { }
 
     public override int Identifier => Id;
 
@@ -33,9 +37,12 @@ public sealed class CartonaSerializer(ExtendedActorSystem system) : SerializerWi
         return JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), JsonOptions);
     }
 
-    public override object FromBinary(byte[] bytes, string manifest) =>
-        Manifests.ByManifest.TryGetValue(manifest, out var type)
-            ? JsonSerializer.Deserialize(bytes, type, JsonOptions)
-              ?? throw new SerializationException($"Manifest {manifest} deserialized to null")
-            : throw new SerializationException($"Unknown manifest '{manifest}'");
+    public override object FromBinary(byte[] bytes, string manifest)
+    {
+        if (Manifests.ByManifest.TryGetValue(manifest, out var type))
+            return JsonSerializer.Deserialize(bytes, type, JsonOptions)
+                   ?? throw new SerializationException($"Manifest {manifest} deserialized to null");
+        if (legacyReaders.TryGetValue(manifest, out var read)) return read(bytes);
+        throw new SerializationException($"Unknown manifest '{manifest}' (is the platform that wrote it registered?)");
+    }
 }

@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 
-namespace CartonaActors.Marketplaces.Cartona;
+namespace CartonaActors.Marketplaces.Http;
 
-/// <summary>Reads a 429's Retry-After, in either of its forms (delta-seconds or HTTP-date).</summary>
-internal static class RetryAfterHeader
+/// <summary>The one reader of a 429's Retry-After for every client, in either of its forms (delta-seconds or HTTP-date).</summary>
+public static class RetryAfterHeader
 {
     /// <summary>What to assume when the platform gives no hint: a short pause, then the throttle decides.</summary>
     public static readonly TimeSpan Default = TimeSpan.FromSeconds(1);

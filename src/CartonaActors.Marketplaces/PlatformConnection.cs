@@ -1,0 +1,32 @@
+using CartonaActors.Domain.Connections;
+using CartonaActors.Domain.Listings;
+using CartonaActors.Domain.Orders;
+using CartonaActors.Domain.Sync;
+
+namespace CartonaActors.Marketplaces;
+
+/// <summary>A validated connection as the engine sees it: limits as data, how ERP variants become listings,
+/// the product-side scope (warehouses, locations, price and stock rules), the order status model if the
+/// platform has orders, and how to build its client.</summary>
+public sealed record PlatformConnection(
+    ConnectionSettings Settings,
+    PlatformLimits Limits,
+    ListingRule Listings,
+    ConnectionScope Scope,
+    IOrderStatusModel? Orders,
+    Func<IMarketplaceClient> CreateClient,
+    IReadOnlySet<string> ListingKinds)
+{
+    /// <summary>Null when the platform can push to a listing so named; else why not.</summary>
+    public string? ListingProblem(CartonaActors.Domain.Products.ListingRef listing) =>
+        ListingKinds.Contains(listing.Kind) ? null
+        : $"{Settings.Platform} knows a listing by {string.Join(" or ", ListingKinds)}, not {listing.Kind}";
+
+    public string Name => Settings.Name;
+
+    /// <summary>Orders are pulled: configured so, and the platform has an order API.</summary>
+    public bool PullsOrders => Settings.PullOrders && Orders is not null;
+
+    /// <summary>An ack queue when the platform's orders are acknowledged, else a cursor over "updated since".</summary>
+    public OrderSourceKind OrderSource => Orders is { AcknowledgesOrders: false } ? OrderSourceKind.UpdatedSinceCursor : OrderSourceKind.AckQueue;
+}

@@ -1,0 +1,34 @@
+namespace CartonaActors.Marketplaces;
+
+/// <summary>
+/// A platform's published limits as data, read by the engine's throttle: the largest bulk call, how calls are
+/// paced, how many HTTP calls one push makes, and how many may be in flight.
+/// </summary>
+public sealed record PlatformLimits(int MaxBatchSize, PacingModel Pacing, int CallsPerPush, int MaxConcurrentRequests);
+
+/// <summary>How a platform meters calls. Every model is a budget that refills over time; a call spends its cost.</summary>
+public abstract record PacingModel
+{
+    private PacingModel() { }
+
+    /// <summary>Budget refill per second, budget size, and what one push and one order call cost.</summary>
+    public abstract (double RefillPerSecond, int Capacity, double PushCost, double OrderCallCost) Budget { get; }
+
+    /// <summary>Requests per second with a burst (Cartona, generic REST, Amazon per operation).</summary>
+    public sealed record RequestRate(double PerSecond, int Burst) : PacingModel
+    {
+        public override (double, int, double, double) Budget => (PerSecond, Burst, 1, 1);
+    }
+
+    /// <summary>A cost bucket in points (Shopify GraphQL): refill per second, bucket size, cost per call.</summary>
+    public sealed record CostBucket(double PointsPerSecond, int Capacity, double PushCost, double OrderCallCost) : PacingModel
+    {
+        public override (double, int, double, double) Budget => (PointsPerSecond, Capacity, PushCost, OrderCallCost);
+    }
+
+    /// <summary>A quota of calls per window (eBay daily quotas, Amazon feeds per 5 minutes).</summary>
+    public sealed record QuotaWindow(int Calls, TimeSpan Window) : PacingModel
+    {
+        public override (double, int, double, double) Budget => (Calls / Window.TotalSeconds, Calls, 1, 1);
+    }
+}

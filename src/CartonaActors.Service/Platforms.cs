@@ -1,0 +1,11 @@
+using CartonaActors.Marketplaces;
+using CartonaActors.Marketplaces.Cartona;
+
+namespace CartonaActors.Service;
+
+/// <summary>The platforms this service connects to: one line per platform.</summary>
+public static class Platforms
+{
+    public static PlatformRegistry All() => new PlatformRegistry()
+        .Add(new CartonaPlatform());
+}
