@@ -6,7 +6,7 @@ namespace CartonaActors.Domain.Tests;
 public class OutgoingBufferSpecs
 {
     private static PushItem Item(string sku, long version, decimal price) =>
-        new(sku, "cartona", new ExternalProductRef(ExternalIdKind.InternalProductId, sku), new PushedValues(price, null, null), version);
+        new(sku, "cartona", new ListingRef("InternalProductId", sku), new PushedValues(price, null, null), version);
 
     [Fact]
     public void A_newer_version_replaces_the_waiting_one()

@@ -6,7 +6,7 @@ namespace CartonaActors.Domain.Tests;
 public class ProductRulesSpecs
 {
     private static readonly ConnectionScope Everything = new("cartona", []);
-    private static readonly ExternalProductRef Ref51 = new(ExternalIdKind.InternalProductId, "51");
+    private static readonly ListingRef Ref51 = new("InternalProductId", "51");
 
     private static ProductState Fold(ProductState s, UpdateProduct cmd)
     {
@@ -35,7 +35,7 @@ public class ProductRulesSpecs
     [Fact]
     public void Journals_written_with_per_field_events_still_fold_to_the_same_state()
     {
-        var reference = new ExternalProductRef(ExternalIdKind.InternalProductId, "51");
+        var reference = new ListingRef("InternalProductId", "51");
         IProductEvent[] legacy =
         [
             new ListingLinked("sku-1", "cartona", reference, 1), new PriceSet("sku-1", 10m, 2), new StockSet("sku-1", "A", 3, 3),
@@ -111,7 +111,7 @@ public class ProductRulesSpecs
         var item = Assert.Single(ProductRules.PendingPushes(s, _ => Everything));
         s = ProductRules.Apply(s, ProductRules.Decide(s, new ConfirmPush("sku-1", "cartona", item.Version, item.Values))!);
         s = Fold(s, new UpdateProduct("sku-1", null, null, null,
-            [new ListingRequest("cartona", new ExternalProductRef(ExternalIdKind.SupplierProductId, "777"))], null));
+            [new ListingRequest("cartona", new ListingRef("SupplierProductId", "777"))], null));
         var again = Assert.Single(ProductRules.PendingPushes(s, _ => Everything));
         Assert.Equal("777", again.Ref.Value);
     }
@@ -143,7 +143,7 @@ public class OversellSpecs
     {
         var scope = new ConnectionScope("cartona", []);
         var s = ProductRules.Apply(ProductState.Empty("51"), new ProductUpdated("51", 1, 10m, null, new Dictionary<string, decimal> { ["WH1"] = 10 },
-            [new ListingRequest("cartona", new ExternalProductRef(ExternalIdKind.InternalProductId, "51"))], null));
+            [new ListingRequest("cartona", new ListingRef("InternalProductId", "51"))], null));
         s = ProductRules.Apply(s, ProductRules.Decide(s, new HoldOrderQuantity("51", "cartona/A", "cartona", 3))!);
         s = ProductRules.Apply(s, ProductRules.Decide(s, new HoldOrderQuantity("51", "other/B", "other", 4))!);
         Assert.Equal(7, ProductRules.Desired(s, scope).Quantity);

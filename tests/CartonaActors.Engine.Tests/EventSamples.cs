@@ -11,7 +11,7 @@ namespace CartonaActors.Engine.Tests;
 public static class EventSamples
 {
     private static readonly DateTimeOffset At = new(2026, 11, 24, 12, 30, 0, TimeSpan.Zero);
-    private static readonly ExternalProductRef Ref = new(ExternalIdKind.InternalProductId, "51");
+    private static readonly ListingRef Ref = new("InternalProductId", "51");
 
     private static readonly CartonaOrder Order = new("GMNvpbLM", "R-77", "pending", "delivered_by_supplier", 3040, 50, 2990, 100,
         new CartonaRetailer("A00315", "Hayah Market", "+201066313459", "+2000061774", null, "Cairo"),

@@ -7,7 +7,7 @@ public class FedValuesSpecs
 {
     private static UpdateProduct Update(decimal price, decimal qty, string connection = "c") =>
         new("51", price, new Dictionary<string, decimal> { ["WH1"] = qty }, false,
-            [new ListingRequest(connection, new ExternalProductRef(ExternalIdKind.InternalProductId, "51"))], null);
+            [new ListingRequest(connection, new ListingRef("InternalProductId", "51"))], null);
 
     [Fact]
     public void Only_the_exact_values_last_accepted_count_as_unchanged()

@@ -15,7 +15,7 @@ public class OdooProductMappingSpecs
         Assert.Equal("51", update.ProductId);
         Assert.Equal(12.5m, update.Price);
         Assert.Equal(-2, update.StockByWarehouse!["ALX"]);
-        Assert.All(update.Listings!, l => Assert.Equal(new ExternalProductRef(ExternalIdKind.InternalProductId, "51"), l.Ref));
+        Assert.All(update.Listings!, l => Assert.Equal(new ListingRef("InternalProductId", "51"), l.Ref));
         Assert.Equal(["cairo", "alex"], update.Listings!.Select(l => l.ConnectionId));
         Assert.Null(update.UnlinkConnections);
     }

@@ -33,7 +33,7 @@ public sealed class PushPipelineSpecs : IAsyncLifetime
 
     private static UpdateProduct Link(string sku, string internalId, decimal price) =>
         new(sku, price, new Dictionary<string, decimal> { ["WH1"] = 5 }, null,
-            [new ListingRequest("cartona", new ExternalProductRef(ExternalIdKind.InternalProductId, internalId))], null);
+            [new ListingRequest("cartona", new ListingRef("InternalProductId", internalId))], null);
 
     private IReadOnlyList<RecordedCall> BulkCalls() => _cartona.Calls.Where(c => c.Path == BulkPath).ToList();
 
@@ -96,7 +96,7 @@ public sealed class PushPipelineSpecs : IAsyncLifetime
     [Fact]
     public async Task An_older_version_never_overwrites_a_newer_one()
     {
-        var reference = new ExternalProductRef(ExternalIdKind.InternalProductId, "3");
+        var reference = new ListingRef("InternalProductId", "3");
         EnqueuePush Push(long version, decimal price) =>
             new("cartona", new PushItem("sku-order", "cartona", reference, new PushedValues(price, null, null), version));
         var applied = new List<string?>();
@@ -160,7 +160,7 @@ public sealed class PushPipelineSpecs : IAsyncLifetime
     {
         var probe = _kit.CreateTestProbe();
         _node.Products.Tell(new UpdateProduct("sku-x", 5m, null, null,
-            [new ListingRequest("amazon", new ExternalProductRef(ExternalIdKind.InternalProductId, "1"))], null), probe.Ref);
+            [new ListingRequest("amazon", new ListingRef("InternalProductId", "1"))], null), probe.Ref);
         var result = probe.ExpectMsg<ProductUpdateResult>();
         Assert.False(result.Accepted);
         Assert.Contains("unknown connection 'amazon'", result.Error);

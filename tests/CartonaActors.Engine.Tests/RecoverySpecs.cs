@@ -28,7 +28,7 @@ public sealed class RecoverySpecs
         {
             var updates = Enumerable.Range(1, products).Select(i => first.Products.Ask<ProductUpdateResult>(
                 new UpdateProduct($"sku-{i}", 100m + i, new Dictionary<string, decimal> { ["WH1"] = i }, null,
-                    [new ListingRequest("cartona", new ExternalProductRef(ExternalIdKind.InternalProductId, i.ToString()))], null),
+                    [new ListingRequest("cartona", new ListingRef("InternalProductId", i.ToString()))], null),
                 TimeSpan.FromSeconds(30)));
             Assert.All(await Task.WhenAll(updates), r => Assert.True(r.Accepted, r.Error));
             // The pushes were attempted and failed: nothing is confirmed when the node goes down.

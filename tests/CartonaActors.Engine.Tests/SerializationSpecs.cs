@@ -9,9 +9,9 @@ public sealed class SerializationSpecs : IDisposable
 {
     private static readonly string FixtureDir = Path.Combine(AppContext.BaseDirectory, "Fixtures", "events");
     private readonly ActorSystem _system = ActorSystem.Create("serialization-specs");
-    private readonly CartonaSerializer _serializer;
+    private readonly SyncSerializer _serializer;
 
-    public SerializationSpecs() => _serializer = new CartonaSerializer((ExtendedActorSystem)_system);
+    public SerializationSpecs() => _serializer = new SyncSerializer((ExtendedActorSystem)_system);
 
     public void Dispose() => _system.Dispose();
 

@@ -39,7 +39,7 @@ public sealed class TestNode : IAsyncDisposable
             .ConfigureLogging(l => l.ClearProviders())
             .ConfigureServices(services => services.AddAkka(options.Cluster.ActorSystemName, akka => akka
                 .AddHocon("akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING", HoconAddMode.Prepend)
-                .WithCartonaActors(options)))
+                .WithSyncEngine(options)))
             .Build();
         await host.StartAsync();
         var node = new TestNode(host);

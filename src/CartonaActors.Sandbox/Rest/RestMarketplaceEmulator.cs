@@ -22,6 +22,7 @@ public sealed class RestMarketplaceEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly RestCallLog _log;
+    private int _disposed;
 
     private RestMarketplaceEmulator(WebApplication app, RestMarketplaceEmulatorOptions options, RestCatalog catalog,
         RestOrderBook orders, RestFaults faults, RestEmulatorCounters counters, RestCallLog log, string baseUrl)
@@ -116,9 +117,10 @@ public sealed class RestMarketplaceEmulator : IAsyncDisposable
         return emulator;
     }
 
-    /// <summary>Stops listening; held (delay and timeout fault) requests are released.</summary>
+    /// <summary>Stops listening; held (delay and timeout fault) requests are dropped. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -47,7 +47,13 @@ internal sealed class RestRequestHandler(
         log.Record(new RestRecordedCall(clock.GetUtcNow(), request.Method, request.Path.Value ?? "",
             request.QueryString.Value ?? "", status, rawKey, replayed, route.IsBatch ? BatchRequest.CountItems(body) : null,
             options.RecordRequestBodies && body.Length > 0 ? body : null));
-        if (result is null) return; // the client went away, or the emulator stopped, while a fault held the request
+        if (result is null)
+        {
+            // The client went away, or the emulator is stopping, while a fault held the request. Drop the
+            // connection: returning normally would send an empty 200 that a client could take for success.
+            context.Abort();
+            return;
+        }
 
         context.Response.StatusCode = result.Status;
         context.Response.ContentType = "application/json; charset=utf-8";

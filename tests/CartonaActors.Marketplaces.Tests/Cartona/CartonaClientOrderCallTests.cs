@@ -23,7 +23,7 @@ public sealed class CartonaClientOrderCallTests
 
         var outcome = await scope.Client.UpdateOrderStatusAsync("GMNvpbLM", new OrderStatusUpdate("approved"), CancellationToken.None);
 
-        Assert.IsType<CallOutcome.Ok>(outcome);
+        Assert.IsType<CallOutcome.Accepted>(outcome);
         Assert.Equal("approved", scope.Emulator.Orders.Get("GMNvpbLM")!.Status);
         var call = Assert.Single(scope.Emulator.Calls);
         Assert.Equal(("POST", "/api/v1/order/update-order-status/GMNvpbLM"), (call.Method, call.Path));
@@ -37,12 +37,12 @@ public sealed class CartonaClientOrderCallTests
         var placed = scope.Emulator.Orders.Place(Spec("A", "approved") with { WalletTopUp = 100 });
         scope.Emulator.Orders.Place(Spec("B"));
 
-        var delivered = await scope.Client.UpdateOrderStatusAsync("A", new OrderStatusUpdate("delivered", RetailerOtp: placed.Otp), CancellationToken.None);
+        var delivered = await scope.Client.UpdateOrderStatusAsync("A", new OrderStatusUpdate("delivered", DeliveryCode: placed.Otp), CancellationToken.None);
         var cancelled = await scope.Client.UpdateOrderStatusAsync("B",
-            new OrderStatusUpdate("cancelled_by_supplier", CancellationReason: "supplier_asked_me_to_cancel"), CancellationToken.None);
+            new OrderStatusUpdate("cancelled_by_supplier", Reason: "supplier_asked_me_to_cancel"), CancellationToken.None);
 
-        Assert.IsType<CallOutcome.Ok>(delivered);
-        Assert.IsType<CallOutcome.Ok>(cancelled);
+        Assert.IsType<CallOutcome.Accepted>(delivered);
+        Assert.IsType<CallOutcome.Accepted>(cancelled);
         Assert.Equal($$"""{"hashed_id":"A","status":"delivered","retailer_otp":"{{placed.Otp}}"}""", scope.Emulator.Calls[0].Body);
         Assert.Equal("""{"hashed_id":"B","status":"cancelled_by_supplier","cancellation_reason":"supplier_asked_me_to_cancel"}""",
             scope.Emulator.Calls[1].Body);
@@ -69,7 +69,7 @@ public sealed class CartonaClientOrderCallTests
         await using var scope = await ClientScope.StartAsync();
         scope.Emulator.Orders.Place(Spec("A", "approved") with { InstallmentCost = 10, Otp = "123456" });
 
-        var outcome = await scope.Client.UpdateOrderStatusAsync("A", new OrderStatusUpdate("delivered", RetailerOtp: "654321"), CancellationToken.None);
+        var outcome = await scope.Client.UpdateOrderStatusAsync("A", new OrderStatusUpdate("delivered", DeliveryCode: "654321"), CancellationToken.None);
 
         var refused = Assert.IsType<CallOutcome.Refused>(outcome);
         Assert.Equal(422, refused.StatusCode);
@@ -98,14 +98,14 @@ public sealed class CartonaClientOrderCallTests
         var placed = scope.Emulator.Orders.Place(Spec("A"));
         var (rice, salt) = (placed.Details[0].Id, placed.Details[1].Id);
 
-        var outcome = await scope.Client.UpdateOrderDetailsAsync("A",
+        var outcome = await scope.Client.UpdateOrderLinesAsync("A",
         [
-            new OrderDetailChange(rice, null, 8m, 200.5m, Comment: ""),
-            new OrderDetailChange(null, "52", 2m, 7m),
-            new OrderDetailChange(salt, null, null, null, Cancelled: true),
+            new OrderLineChange(rice, null, 8m, 200.5m, Comment: ""),
+            new OrderLineChange(null, "52", 2m, 7m),
+            new OrderLineChange(salt, null, null, null, Cancelled: true),
         ], CancellationToken.None);
 
-        Assert.IsType<CallOutcome.Ok>(outcome);
+        Assert.IsType<CallOutcome.Accepted>(outcome);
         var call = Assert.Single(scope.Emulator.Calls);
         Assert.Equal("/api/v1/order/update-order-details", call.Path);
         Assert.Equal(
@@ -125,8 +125,8 @@ public sealed class CartonaClientOrderCallTests
         var placed = scope.Emulator.Orders.Place(Spec("A", "delivered"));
         scope.Emulator.Orders.Place(Spec("B"));
 
-        var delivered = await scope.Client.UpdateOrderDetailsAsync("A", [new OrderDetailChange(placed.Details[0].Id, null, 1m, null)], CancellationToken.None);
-        var unknown = await scope.Client.UpdateOrderDetailsAsync("B", [new OrderDetailChange(1, null, 1m, null)], CancellationToken.None);
+        var delivered = await scope.Client.UpdateOrderLinesAsync("A", [new OrderLineChange(placed.Details[0].Id, null, 1m, null)], CancellationToken.None);
+        var unknown = await scope.Client.UpdateOrderLinesAsync("B", [new OrderLineChange(1, null, 1m, null)], CancellationToken.None);
 
         Assert.Contains("is delivered", Assert.IsType<CallOutcome.Refused>(delivered).Reason);
         Assert.Contains("order B has no detail 1", Assert.IsType<CallOutcome.Refused>(unknown).Reason);
@@ -137,13 +137,13 @@ public sealed class CartonaClientOrderCallTests
     {
         await using var scope = await ClientScope.StartAsync();
 
-        var none = await scope.Client.UpdateOrderDetailsAsync("A", [], CancellationToken.None);
+        var none = await scope.Client.UpdateOrderLinesAsync("A", [], CancellationToken.None);
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            scope.Client.UpdateOrderDetailsAsync("A", [new OrderDetailChange(null, null, 1m, 1m)], CancellationToken.None));
+            scope.Client.UpdateOrderLinesAsync("A", [new OrderLineChange(null, null, 1m, 1m)], CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            scope.Client.UpdateOrderDetailsAsync("A", [new OrderDetailChange(null, "5", null, null, Cancelled: true)], CancellationToken.None));
+            scope.Client.UpdateOrderLinesAsync("A", [new OrderLineChange(null, "5", null, null, Cancelled: true)], CancellationToken.None));
 
-        Assert.IsType<CallOutcome.Ok>(none);
+        Assert.IsType<CallOutcome.Accepted>(none);
         Assert.Empty(scope.Emulator.Calls);
     }
 
@@ -267,7 +267,7 @@ public sealed class CartonaClientOrderCallTests
         {
             using var server = new EchoServer(200, body);
             using var client = new CartonaClient(ClientScope.Settings(server.BaseUrl));
-            Assert.IsType<CallOutcome.Ok>(await client.CallAsync(endpoint));
+            Assert.IsType<CallOutcome.Accepted>(await client.CallAsync(endpoint));
         }
         using var refusing = new EchoServer(200, """{"success":false,"message":"order locked"}""");
         using var refusingClient = new CartonaClient(ClientScope.Settings(refusing.BaseUrl));
@@ -309,7 +309,7 @@ public sealed class CartonaClientOrderCallTests
             $$"""[{"hashed_id":"A","total_price":"{{ClientScope.Token}}","retailer":{"retailer_code":"R"},"order_details":[]}]""");
         using var client = new CartonaClient(ClientScope.Settings(server.BaseUrl));
 
-        var (_, page) = await client.PullOrdersAsync(1, 100, CancellationToken.None);
+        var (_, page) = await client.PullOrdersAsync(new OrderPageRequest(1, 100, null, null), CancellationToken.None);
 
         var unreadable = Assert.Single(page!.Unreadable);
         Assert.Contains("total_price", unreadable.Reason);

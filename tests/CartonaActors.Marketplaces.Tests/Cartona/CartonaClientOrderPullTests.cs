@@ -21,22 +21,23 @@ public sealed class CartonaClientOrderPullTests
             ],
         });
 
-        var (outcome, page) = await scope.Client.PullOrdersAsync(1, 100, CancellationToken.None);
+        var (outcome, page) = await scope.Client.PullOrdersAsync(new OrderPageRequest(1, 100, null, null), CancellationToken.None);
 
-        Assert.IsType<CallOutcome.Ok>(outcome);
+        Assert.IsType<CallOutcome.Accepted>(outcome);
         Assert.NotNull(page);
         Assert.Empty(page.Unreadable);
         Assert.Equal(1, page.RawCount);
         var order = Assert.Single(page.Orders);
-        Assert.Equal(("GMNvpbLM", "R-9", "pending", "delivered_by_supplier"), (order.HashedId, order.ReceiptId, order.Status, order.DeliveredBy));
-        Assert.Equal((2015m, 50m, 2990m, 100m), (order.TotalPrice, order.CartonaCredit, order.InstallmentCost, order.WalletTopUp));
-        Assert.Equal(new CartonaRetailer("A00315", "Hayah Market", "+2010", "+2000", "r@example.com", "Giza"), order.Retailer);
+        Assert.Equal(("GMNvpbLM", "R-9", "pending", false), (order.Id, order.Reference, order.Status, order.FulfilledByMarketplace));
+        Assert.Equal((2015m, "installment", true), (order.Totals.Amount, order.PaymentMethod, order.RequiresDeliveryCode));
+        Assert.Equal(new MarketplaceCustomer("retailer_A00315", "Hayah Market", "+2010", "+2000", "r@example.com", "Giza"), order.Customer);
+        Assert.Equal("Cartona Order GMNvpbLM", order.Title);
         Assert.Equal(
             [
-                new CartonaOrderDetail(placed.Details[0].Id, "904", "110774", "Rice", 10m, 200m, "fragile"),
-                new CartonaOrderDetail(placed.Details[1].Id, "905", null, null, 2m, 7.5m, null),
+                new OrderLine(placed.Details[0].Id, "904", "110774", "Rice", 10m, 200m, "fragile"),
+                new OrderLine(placed.Details[1].Id, "905", null, null, 2m, 7.5m, null),
             ],
-            order.Details);
+            order.Lines);
         Assert.Equal("installment", order.PaymentMethod);
         Assert.StartsWith("{\"hashed_id\":\"GMNvpbLM\"", order.RawJson);
         Assert.Equal("?page=1&per_page=100", Assert.Single(scope.Emulator.Calls).Query);
@@ -48,11 +49,11 @@ public sealed class CartonaClientOrderPullTests
         await using var scope = await ClientScope.StartAsync(o => o.OrderPricesAsText = true);
         scope.Emulator.Orders.Place(new CartonaOrderSpec { Details = [new CartonaOrderLineSpec("1", 3, 2.25m)] });
 
-        var (_, page) = await scope.Client.PullOrdersAsync(1, 10, CancellationToken.None);
+        var (_, page) = await scope.Client.PullOrdersAsync(new OrderPageRequest(1, 10, null, null), CancellationToken.None);
 
         var order = Assert.Single(page!.Orders);
-        Assert.Equal(6.75m, order.TotalPrice);
-        Assert.Equal(2.25m, Assert.Single(order.Details).SellingPrice);
+        Assert.Equal(6.75m, order.Totals.Amount);
+        Assert.Equal(2.25m, Assert.Single(order.Lines).UnitPrice);
     }
 
     [Fact]
@@ -68,17 +69,17 @@ public sealed class CartonaClientOrderPullTests
             """;
         var (outcome, page) = await PullFromAsync($"[{element}]");
 
-        Assert.IsType<CallOutcome.Ok>(outcome);
+        Assert.IsType<CallOutcome.Accepted>(outcome);
         var order = Assert.Single(page!.Orders);
-        Assert.Equal(("12345", "777", "approved", "delivered_by_cartona"), (order.HashedId, order.ReceiptId, order.Status, order.DeliveredBy));
-        Assert.Equal((3040.50m, 0m, 0m, 100m), (order.TotalPrice, order.CartonaCredit, order.InstallmentCost, order.WalletTopUp));
-        Assert.Equal(new CartonaRetailer("991", "Kiosk", "+20", null, "k@x.eg", "Cairo"), order.Retailer);
+        Assert.Equal(("12345", "777", "approved", true), (order.Id, order.Reference, order.Status, order.FulfilledByMarketplace));
+        Assert.Equal((3040.50m, "wallet_top_up", true), (order.Totals.Amount, order.PaymentMethod, order.RequiresDeliveryCode));
+        Assert.Equal(new MarketplaceCustomer("retailer_991", "Kiosk", "+20", null, "k@x.eg", "Cairo"), order.Customer);
         Assert.Equal(
             [
-                new CartonaOrderDetail(11973734, "904", "110774", "Tea", 10m, 200.5m, null),
-                new CartonaOrderDetail(11973735, "52", null, null, 2m, 0m, null), // selling_price defaults to 0
+                new OrderLine(11973734, "904", "110774", "Tea", 10m, 200.5m, null),
+                new OrderLine(11973735, "52", null, null, 2m, 0m, null), // selling_price defaults to 0
             ],
-            order.Details);
+            order.Lines);
         Assert.Equal(element, order.RawJson);
     }
 
@@ -92,7 +93,7 @@ public sealed class CartonaClientOrderPullTests
         var (_, page) = await PullFromAsync($$"""[{"hashed_id":"A","retailer":{{retailer}},"order_details":[]}]""");
 
         var order = Assert.Single(page!.Orders);
-        Assert.Equal((code, name), (order.Retailer.Code, order.Retailer.Name));
+        Assert.Equal(("retailer_" + code, name), (order.Customer.Ref, order.Customer.Name));
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class CartonaClientOrderPullTests
             """[{"hashed_id":"A","delivered_by":"by_pigeon","retailer":{"retailer_code":"R"},"order_details":[]}]""");
 
         var order = Assert.Single(page!.Orders);
-        Assert.Equal(("pending", "delivered_by_supplier", null), (order.Status, order.DeliveredBy, order.ReceiptId));
+        Assert.Equal(("pending", false, null), (order.Status, order.FulfilledByMarketplace, order.Reference));
         Assert.Equal("standard", order.PaymentMethod);
     }
 
@@ -126,9 +127,9 @@ public sealed class CartonaClientOrderPullTests
 
         var (outcome, page) = await PullFromAsync($"[{good1}, {bad} ,{good2}]");
 
-        Assert.IsType<CallOutcome.Ok>(outcome);
+        Assert.IsType<CallOutcome.Accepted>(outcome);
         Assert.Equal(3, page!.RawCount);
-        Assert.Equal(["A", "C"], page.Orders.Select(o => o.HashedId));
+        Assert.Equal(["A", "C"], page.Orders.Select(o => o.Id));
         Assert.Equal(new UnreadableOrder(hashedId, reason, bad), Assert.Single(page.Unreadable));
     }
 
@@ -150,7 +151,7 @@ public sealed class CartonaClientOrderPullTests
     {
         var (outcome, page) = await PullFromAsync("[]");
 
-        Assert.IsType<CallOutcome.Ok>(outcome);
+        Assert.IsType<CallOutcome.Accepted>(outcome);
         Assert.NotNull(page);
         Assert.Equal((0, 0, 0), (page.RawCount, page.Orders.Count, page.Unreadable.Count));
     }
@@ -161,19 +162,19 @@ public sealed class CartonaClientOrderPullTests
         await using var scope = await ClientScope.StartAsync();
         scope.Emulator.Orders.Place(new CartonaOrderSpec { HashedId = "A", Details = [new CartonaOrderLineSpec("1", 1, 1)] });
 
-        var (_, page) = await scope.Client.PullOrdersAsync(1, 100, CancellationToken.None);
-        var ack = await scope.Client.UpdateOrderStatusAsync(page!.Orders[0].HashedId, new OrderStatusUpdate("synced"), CancellationToken.None);
-        var (_, after) = await scope.Client.PullOrdersAsync(1, 100, CancellationToken.None);
+        var (_, page) = await scope.Client.PullOrdersAsync(new OrderPageRequest(1, 100, null, null), CancellationToken.None);
+        var ack = await scope.Client.UpdateOrderStatusAsync(page!.Orders[0].Id, new OrderStatusUpdate("synced"), CancellationToken.None);
+        var (_, after) = await scope.Client.PullOrdersAsync(new OrderPageRequest(1, 100, null, null), CancellationToken.None);
 
-        Assert.IsType<CallOutcome.Ok>(ack);
+        Assert.IsType<CallOutcome.Accepted>(ack);
         Assert.Empty(after!.Orders);
         Assert.True(scope.Emulator.Orders.Get("A")!.Acked);
     }
 
-    private static async Task<(CallOutcome, PulledOrders?)> PullFromAsync(string body)
+    private static async Task<(CallOutcome, OrderPage?)> PullFromAsync(string body)
     {
         using var server = new EchoServer(200, body);
         using var client = new CartonaClient(ClientScope.Settings(server.BaseUrl));
-        return await client.PullOrdersAsync(1, 100, CancellationToken.None);
+        return await client.PullOrdersAsync(new OrderPageRequest(1, 100, null, null), CancellationToken.None);
     }
 }

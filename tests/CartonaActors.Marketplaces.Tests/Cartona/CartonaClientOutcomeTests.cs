@@ -22,7 +22,7 @@ public sealed class CartonaClientOutcomeTests
             Items.ByInternalId("b", quantity: -3),
         ], CancellationToken.None);
 
-        var delivered = Assert.IsType<PushOutcome.Delivered>(outcome);
+        var delivered = Assert.IsType<CallOutcome.Accepted>(outcome);
         Assert.True(delivered.Verified);
         Assert.Equal(
             new[] { new ItemRejection(1, "product not found"), new ItemRejection(2, "negative stock is not allowed") },
@@ -50,7 +50,7 @@ public sealed class CartonaClientOutcomeTests
 
         var outcome = await scope.Client.PushAsync([Items.ByInternalId("a", quantity: 1)], CancellationToken.None);
 
-        Assert.Equal(new PushOutcome.RateLimited(TimeSpan.FromSeconds(7)), outcome);
+        Assert.Equal(new CallOutcome.RateLimited(TimeSpan.FromSeconds(7)), outcome);
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class CartonaClientOutcomeTests
         var first = await scope.Client.PushAsync([Items.ByInternalId("a", quantity: 1)], CancellationToken.None);
         var second = await scope.Client.PushAsync([Items.ByInternalId("a", quantity: 2)], CancellationToken.None);
 
-        Assert.IsType<PushOutcome.Delivered>(first);
-        var limited = Assert.IsType<PushOutcome.RateLimited>(second);
+        Assert.IsType<CallOutcome.Accepted>(first);
+        var limited = Assert.IsType<CallOutcome.RateLimited>(second);
         Assert.InRange(limited.RetryAfter.TotalSeconds, 3, 4);
         Assert.Equal(1, scope.Emulator.Catalog.TryGet("a")!.AvailableStockQuantity);
     }
@@ -77,7 +77,7 @@ public sealed class CartonaClientOutcomeTests
 
         var outcome = await client.PushAsync([Items.ByInternalId("a", quantity: 1)], CancellationToken.None);
 
-        Assert.InRange(Assert.IsType<PushOutcome.RateLimited>(outcome).RetryAfter.TotalSeconds, 20, 31);
+        Assert.InRange(Assert.IsType<CallOutcome.RateLimited>(outcome).RetryAfter.TotalSeconds, 20, 31);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class CartonaClientOutcomeTests
 
         var outcome = await client.PushAsync([Items.ByInternalId("a", quantity: 1)], CancellationToken.None);
 
-        Assert.Equal(new PushOutcome.RateLimited(TimeSpan.FromSeconds(1)), outcome);
+        Assert.Equal(new CallOutcome.RateLimited(TimeSpan.FromSeconds(1)), outcome);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class CartonaClientOutcomeTests
 
         var outcome = await scope.Client.PushAsync([Items.ByInternalId("a", quantity: 1)], CancellationToken.None);
 
-        Assert.Contains("401", Assert.IsType<PushOutcome.AuthenticationFailed>(outcome).Reason);
+        Assert.Contains("401", Assert.IsType<CallOutcome.AuthenticationFailed>(outcome).Reason);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class CartonaClientOutcomeTests
 
         var outcome = await scope.Client.PushAsync([Items.ByInternalId("a", quantity: 1)], CancellationToken.None);
 
-        Assert.Contains("invalid credentials", Assert.IsType<PushOutcome.AuthenticationFailed>(outcome).Reason);
+        Assert.Contains("invalid credentials", Assert.IsType<CallOutcome.AuthenticationFailed>(outcome).Reason);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class CartonaClientOutcomeTests
             [Items.ByInternalId("a", quantity: 1), Items.ByInternalId("b", quantity: 1), Items.ByInternalId("c", quantity: 1)],
             CancellationToken.None);
 
-        Assert.Contains("413", Assert.IsType<PushOutcome.BatchTooLarge>(outcome).Reason);
+        Assert.Contains("413", Assert.IsType<CallOutcome.TooLarge>(outcome).Reason);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class CartonaClientOutcomeTests
 
         var outcome = await scope.Client.PushAsync([Items.ByInternalId("a", quantity: 1)], CancellationToken.None);
 
-        Assert.Equal(422, Assert.IsType<PushOutcome.BatchRefused>(outcome).StatusCode);
+        Assert.Equal(422, Assert.IsType<CallOutcome.Refused>(outcome).StatusCode);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class CartonaClientOutcomeTests
 
         var outcome = await scope.Client.PushAsync([Items.ByInternalId("a", quantity: 1)], CancellationToken.None);
 
-        Assert.Contains("503", Assert.IsType<PushOutcome.TransientFailure>(outcome).Reason);
+        Assert.Contains("503", Assert.IsType<CallOutcome.TransientFailure>(outcome).Reason);
         Assert.Single(scope.Emulator.Calls);
     }
 
@@ -156,7 +156,7 @@ public sealed class CartonaClientOutcomeTests
 
         var outcome = await scope.Client.PushAsync([Items.ByInternalId("a", quantity: 1)], CancellationToken.None);
 
-        Assert.Contains("timed out", Assert.IsType<PushOutcome.TransientFailure>(outcome).Reason);
+        Assert.Contains("timed out", Assert.IsType<CallOutcome.TransientFailure>(outcome).Reason);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.5), $"took {watch.Elapsed}");
         Assert.Equal(0, scope.Emulator.Catalog.TryGet("a")!.AvailableStockQuantity);
     }
@@ -169,7 +169,7 @@ public sealed class CartonaClientOutcomeTests
 
         var outcome = await scope.Client.PushAsync([Items.ByInternalId("a", quantity: 1)], CancellationToken.None);
 
-        Assert.Contains("malformed response", Assert.IsType<PushOutcome.TransientFailure>(outcome).Reason);
+        Assert.Contains("malformed response", Assert.IsType<CallOutcome.TransientFailure>(outcome).Reason);
     }
 
     [Theory]
@@ -194,7 +194,7 @@ public sealed class CartonaClientOutcomeTests
 
         var outcome = await client.PushAsync([Items.ByInternalId("a", quantity: 1)], CancellationToken.None);
 
-        Assert.StartsWith("connection failed", Assert.IsType<PushOutcome.TransientFailure>(outcome).Reason);
+        Assert.StartsWith("connection failed", Assert.IsType<CallOutcome.TransientFailure>(outcome).Reason);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class CartonaClientOutcomeTests
 
         var outcome = await scope.Client.PushAsync([], CancellationToken.None);
 
-        Assert.IsType<PushOutcome.Delivered>(outcome);
+        Assert.IsType<CallOutcome.Accepted>(outcome);
         Assert.Empty(scope.Emulator.Calls);
     }
 

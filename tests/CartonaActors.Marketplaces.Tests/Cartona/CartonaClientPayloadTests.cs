@@ -51,7 +51,7 @@ public sealed class CartonaClientPayloadTests
             [Items.ByInternalId("a", quantity: 1), Items.BySupplierId("ABC", quantity: 2)], CancellationToken.None);
 
         Assert.Contains("\"supplier_product_id\":\"ABC\"", scope.Emulator.Calls.Single().Body);
-        var delivered = Assert.IsType<PushOutcome.Delivered>(outcome);
+        var delivered = Assert.IsType<CallOutcome.Accepted>(outcome);
         var rejection = Assert.Single(delivered.Rejected);
         Assert.Equal(1, rejection.Index);
         Assert.Contains("supplier_product_id must be an integer", rejection.Reason);
@@ -60,7 +60,7 @@ public sealed class CartonaClientPayloadTests
     [Fact]
     public async Task Authorization_header_mode_sends_a_bearer_token()
     {
-        await using var scope = await ClientScope.StartAsync(connection: s => s.AuthHeader = "Authorization");
+        await using var scope = await ClientScope.StartAsync(connection: s => s.Settings["AuthHeader"] = "Authorization");
 
         var check = await scope.Client.TestConnectionAsync(CancellationToken.None);
 

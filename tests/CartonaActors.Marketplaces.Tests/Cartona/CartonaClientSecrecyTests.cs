@@ -35,7 +35,7 @@ public sealed class CartonaClientSecrecyTests
 
         var outcome = await client.PushAsync([Items.ByInternalId("a", quantity: 1)], CancellationToken.None);
 
-        var rejection = Assert.Single(Assert.IsType<PushOutcome.Delivered>(outcome).Rejected);
+        var rejection = Assert.Single(Assert.IsType<CallOutcome.Accepted>(outcome).Rejected);
         Assert.DoesNotContain(ClientScope.Token, rejection.Reason);
         Assert.Contains("bad token", rejection.Reason);
     }
@@ -86,14 +86,14 @@ public sealed class CartonaClientSecrecyTests
         Assert.All(texts, t => Assert.DoesNotContain(ClientScope.Token, t));
     }
 
-    private static string ReasonOf(PushOutcome outcome) => outcome switch
+    private static string ReasonOf(CallOutcome outcome) => outcome switch
     {
-        PushOutcome.TransientFailure f => f.Reason,
-        PushOutcome.AuthenticationFailed f => f.Reason,
-        PushOutcome.BatchTooLarge f => f.Reason,
-        PushOutcome.BatchRefused f => f.Reason,
-        PushOutcome.RateLimited r => r.ToString(),
-        PushOutcome.Delivered d => string.Join("|", d.Rejected.Select(r => r.Reason)),
+        CallOutcome.TransientFailure f => f.Reason,
+        CallOutcome.AuthenticationFailed f => f.Reason,
+        CallOutcome.TooLarge f => f.Reason,
+        CallOutcome.Refused f => f.Reason,
+        CallOutcome.RateLimited r => r.ToString(),
+        CallOutcome.Accepted d => string.Join("|", d.Rejected.Select(r => r.Reason)),
         _ => outcome.ToString()!,
     };
 }

@@ -15,9 +15,9 @@ internal static class OrderCalls
     public static async Task<CallOutcome> CallAsync(this CartonaClient client, string endpoint, CancellationToken ct = default) =>
         endpoint switch
         {
-            Pull => (await client.PullOrdersAsync(1, 100, ct)).Outcome,
+            Pull => (await client.PullOrdersAsync(new OrderPageRequest(1, 100, null, null), ct)).Outcome,
             Status => await client.UpdateOrderStatusAsync("A", new OrderStatusUpdate("approved"), ct),
-            Details => await client.UpdateOrderDetailsAsync("A", [new OrderDetailChange(1, null, 2m, null)], ct),
+            Details => await client.UpdateOrderLinesAsync("A", [new OrderLineChange(1, null, 2m, null)], ct),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
 

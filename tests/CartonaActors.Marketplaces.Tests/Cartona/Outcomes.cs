@@ -5,9 +5,9 @@ namespace CartonaActors.Marketplaces.Tests.Cartona;
 /// <summary>Delivered holds a list, so record equality cannot compare it; assert its parts instead.</summary>
 internal static class Outcomes
 {
-    public static void AssertCleanDelivery(PushOutcome outcome, bool verified)
+    public static void AssertCleanDelivery(CallOutcome outcome, bool verified)
     {
-        var delivered = Assert.IsType<PushOutcome.Delivered>(outcome);
+        var delivered = Assert.IsType<CallOutcome.Accepted>(outcome);
         Assert.Empty(delivered.Rejected);
         Assert.Equal(verified, delivered.Verified);
     }

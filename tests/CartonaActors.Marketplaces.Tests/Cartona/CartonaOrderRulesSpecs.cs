@@ -1,17 +1,20 @@
 using CartonaActors.Domain.Orders;
+using CartonaActors.Marketplaces.Cartona;
 
-namespace CartonaActors.Domain.Tests;
+namespace CartonaActors.Marketplaces.Tests.Cartona;
+
+/// <summary>The neutral order rules driven through Cartona's status model: its state machine, ack queue, OTP gate and line edits.</summary>
 
 public class OrderRulesSpecs
 {
     private const string Id = "cartona/GMNvpbLM";
     private static readonly OrderSyncPolicy Policy = OrderSyncPolicy.Default;
 
-    private static CartonaOrder Order(string status = CartonaStatus.Pending, string deliveredBy = CartonaStatus.DeliveredBySupplier,
-        decimal installment = 0, params CartonaOrderDetail[] details) =>
-        new("GMNvpbLM", "R-1", status, deliveredBy, 400, 0, installment, 0,
-            new CartonaRetailer("A00315", "Hayah Market", "+2010", null, null, "Cairo"),
-            details.Length > 0 ? details : [new CartonaOrderDetail(11, "51", null, "Tea", 2, 200, null)], "{}");
+    private static MarketplaceOrder Order(string status = CartonaStatus.Pending, string deliveredBy = CartonaStatus.DeliveredBySupplier,
+        decimal installment = 0, params OrderLine[] details) =>
+        CartonaTestOrders.Of("GMNvpbLM", "R-1", status, deliveredBy, 400, 0, installment, 0,
+            CartonaTestOrders.Retailer("A00315", "Hayah Market", "+2010", null, null, "Cairo"),
+            details.Length > 0 ? details : [new OrderLine(11, "51", null, "Tea", 2, 200, null)], "{}");
 
     private static OrderState Fold(params IOrderEvent[] events) => events.Aggregate(OrderState.Empty(Id), OrderRules.Apply);
 
@@ -25,10 +28,10 @@ public class OrderRulesSpecs
         new OrderAcknowledged(Id, 1),
         new ErpOrderObserved(Id, erpState, delivered, [new ErpLine(700, 51, 2, 200)]));
 
-    private static OrderState Received(OrderState s, CartonaOrder order) =>
+    private static OrderState Received(OrderState s, MarketplaceOrder order) =>
         OrderRules.Apply(s, new OrderVersionReceived(Id, s.Version + 1, order, DateTimeOffset.UnixEpoch));
 
-    private static OrderStep Next(OrderState s) => OrderRules.NextStep(s, Policy);
+    private static OrderStep Next(OrderState s) => OrderRules.NextStep(s, Policy, CartonaStatusModel.Instance);
 
     [Fact]
     public void A_new_order_is_imported_and_acknowledged_only_after_its_sale_order_exists()
@@ -87,7 +90,7 @@ public class OrderRulesSpecs
         var s = Imported(cartona, erpState, delivered);
         var push = Assert.IsType<OrderStep.PushStatus>(Next(s));
         Assert.Equal(pushed, push.Update.Status);
-        if (pushed == CartonaStatus.CancelledBySupplier) Assert.Equal("supplier_asked_me_to_cancel", push.Update.CancellationReason);
+        if (pushed == CartonaStatus.CancelledBySupplier) Assert.Equal("supplier_asked_me_to_cancel", push.Update.Reason);
     }
 
     [Fact]
@@ -103,7 +106,7 @@ public class OrderRulesSpecs
     [Fact]
     public void A_pushed_status_is_not_pushed_again()
     {
-        var s = OrderRules.Apply(Imported(CartonaStatus.Pending, "sale"), new CartonaStatusPushed(Id, CartonaStatus.Approved));
+        var s = OrderRules.Apply(Imported(CartonaStatus.Pending, "sale"), new MarketplaceStatusPushed(Id, CartonaStatus.Approved));
         Assert.IsType<OrderStep.Nothing>(Next(s));
     }
 
@@ -132,7 +135,7 @@ public class OrderRulesSpecs
         var s = Imported(CartonaStatus.Pending, "sale", delivered: true);
         var refuse = Assert.IsType<OrderStep.RefuseStatus>(Next(s));
         Assert.Equal((CartonaStatus.Pending, CartonaStatus.Delivered), (refuse.From, refuse.To));
-        s = OrderRules.Apply(s, new CartonaStatusRefused(Id, refuse.From, refuse.To, refuse.Reason));
+        s = OrderRules.Apply(s, new MarketplaceStatusRefused(Id, refuse.From, refuse.To, refuse.Reason));
         Assert.IsType<OrderStep.Nothing>(Next(s));
     }
 
@@ -152,7 +155,7 @@ public class OrderRulesSpecs
     [Fact]
     public void A_retailer_edit_replaces_the_lines_of_a_draft_erp_order_and_is_flagged_on_a_confirmed_one()
     {
-        var edited = Order(CartonaStatus.Pending, details: [new CartonaOrderDetail(11, "51", null, "Tea", 5, 200, null)]);
+        var edited = Order(CartonaStatus.Pending, details: [new OrderLine(11, "51", null, "Tea", 5, 200, null)]);
         Assert.IsType<OrderStep.ReplaceErpLines>(Next(Received(Imported(erpState: "draft"), edited)));
         var flag = Assert.IsType<OrderStep.Flag>(Next(Received(Imported(erpState: "sale"), edited)));
         Assert.True(flag.SettleLines);
@@ -164,13 +167,13 @@ public class OrderRulesSpecs
         var s = OrderRules.Apply(Imported(CartonaStatus.Approved, "sale"),
             new ErpOrderObserved(Id, "sale", false, [new ErpLine(700, 51, 1, 180), new ErpLine(701, 52, 3, 7)]));
         var push = Assert.IsType<OrderStep.PushLines>(Next(s));
-        Assert.Contains(new OrderDetailChange(11, null, 1, 180), push.Changes);
-        Assert.Contains(new OrderDetailChange(null, "52", 3, 7), push.Changes);
-        s = OrderRules.Apply(s, new CartonaLinesPushed(Id, push.Agreed, push.AddedErpLines));
+        Assert.Contains(new OrderLineChange(11, null, 1, 180), push.Changes);
+        Assert.Contains(new OrderLineChange(null, "52", 3, 7), push.Changes);
+        s = OrderRules.Apply(s, new MarketplaceLinesPushed(Id, push.Agreed, push.AddedErpLines));
         Assert.IsType<OrderStep.Nothing>(Next(s));
 
         var deleted = OrderRules.Apply(Imported(CartonaStatus.Approved, "sale"), new ErpOrderObserved(Id, "sale", false, []));
-        Assert.Contains(new OrderDetailChange(11, null, null, null, Cancelled: true), Assert.IsType<OrderStep.PushLines>(Next(deleted)).Changes);
+        Assert.Contains(new OrderLineChange(11, null, null, null, Cancelled: true), Assert.IsType<OrderStep.PushLines>(Next(deleted)).Changes);
     }
 
     [Theory]
@@ -181,7 +184,7 @@ public class OrderRulesSpecs
     [InlineData(CartonaStatus.AssignedToSalesman, CartonaStatus.Returned, null)]
     public void The_supplier_state_machine(string from, string to, string? refusal)
     {
-        var why = SupplierTransitions.Refusal(from, to, CartonaStatus.DeliveredBySupplier);
+        var why = CartonaStatusModel.Instance.Refusal(from, to, Order(from));
         if (refusal is null) Assert.Null(why);
         else Assert.Contains(refusal, why);
     }
@@ -189,8 +192,8 @@ public class OrderRulesSpecs
     [Fact]
     public void Validation_holds_the_whole_order_when_one_line_is_bad()
     {
-        var order = Order(details: [new CartonaOrderDetail(1, "51", null, "Tea", 2, 10, null), new CartonaOrderDetail(2, "904#2", null, "X", 1, 5, null),
-            new CartonaOrderDetail(3, "53", null, "Y", 1, 5, null), new CartonaOrderDetail(4, "54", null, "Z", 0, 5, null)]);
+        var order = Order(details: [new OrderLine(1, "51", null, "Tea", 2, 10, null), new OrderLine(2, "904#2", null, "X", 1, 5, null),
+            new OrderLine(3, "53", null, "Y", 1, 5, null), new OrderLine(4, "54", null, "Z", 0, 5, null)]);
         var problems = OrderValidation.Problems(order, new Dictionary<long, VariantAvailability>
         {
             [51] = new(51, true, true), [53] = new(53, false, true), [54] = new(54, true, true),
@@ -207,27 +210,27 @@ public class OrderOtpGateSpecs
     [Fact]
     public void With_an_otp_cartona_is_told_delivered_first_and_the_erp_delivery_is_validated_after()
     {
-        var order = new CartonaOrder("OTP1", null, CartonaStatus.Approved, CartonaStatus.DeliveredBySupplier, 100, 0, 100, 0,
-            new CartonaRetailer("R1", "Shop", null, null, null, null), [new CartonaOrderDetail(1, "51", null, null, 1, 100, null)], "{}");
+        var order = CartonaTestOrders.Of("OTP1", null, CartonaStatus.Approved, CartonaStatus.DeliveredBySupplier, 100, 0, 100, 0,
+            CartonaTestOrders.Retailer("R1", "Shop", null, null, null, null), [new OrderLine(1, "51", null, null, 1, 100, null)], "{}");
         var s = new IOrderEvent[]
         {
             new OrderVersionReceived(Id, 1, order, DateTimeOffset.UnixEpoch), new SaleOrderLinked(Id, 9, 1, new Dictionary<long, long> { [1] = 90 }),
             new ErpStatusApplied(Id, CartonaStatus.Approved), new OrderAcknowledged(Id, 1),
             new ErpOrderObserved(Id, "sale", false, [new ErpLine(90, 51, 1, 100)]),
         }.Aggregate(OrderState.Empty(Id), OrderRules.Apply);
-        Assert.IsType<OrderStep.Nothing>(OrderRules.NextStep(s, OrderSyncPolicy.Default));
+        Assert.IsType<OrderStep.Nothing>(OrderRules.NextStep(s, OrderSyncPolicy.Default, CartonaStatusModel.Instance));
 
         s = OrderRules.Apply(s, new RetailerOtpGiven(Id, "4321"));
-        var push = Assert.IsType<OrderStep.PushStatus>(OrderRules.NextStep(s, OrderSyncPolicy.Default));
+        var push = Assert.IsType<OrderStep.PushStatus>(OrderRules.NextStep(s, OrderSyncPolicy.Default, CartonaStatusModel.Instance));
         Assert.Equal(new OrderStatusUpdate(CartonaStatus.Delivered, "4321"), push.Update);
 
         // Wrong OTP: refused, nothing validated; a new OTP is tried again.
-        var refused = OrderRules.Apply(s, new CartonaStatusRefused(Id, CartonaStatus.Approved, CartonaStatus.Delivered, "invalid_otp"));
-        Assert.IsType<OrderStep.Nothing>(OrderRules.NextStep(refused, OrderSyncPolicy.Default));
-        Assert.IsType<OrderStep.PushStatus>(OrderRules.NextStep(OrderRules.Apply(refused, new RetailerOtpGiven(Id, "1234")), OrderSyncPolicy.Default));
+        var refused = OrderRules.Apply(s, new MarketplaceStatusRefused(Id, CartonaStatus.Approved, CartonaStatus.Delivered, "invalid_otp"));
+        Assert.IsType<OrderStep.Nothing>(OrderRules.NextStep(refused, OrderSyncPolicy.Default, CartonaStatusModel.Instance));
+        Assert.IsType<OrderStep.PushStatus>(OrderRules.NextStep(OrderRules.Apply(refused, new RetailerOtpGiven(Id, "1234")), OrderSyncPolicy.Default, CartonaStatusModel.Instance));
 
-        s = OrderRules.Apply(s, new CartonaStatusPushed(Id, CartonaStatus.Delivered));
-        Assert.Equal(new OrderStep.ValidateErpDelivery(CartonaStatus.Delivered), OrderRules.NextStep(s, OrderSyncPolicy.Default));
+        s = OrderRules.Apply(s, new MarketplaceStatusPushed(Id, CartonaStatus.Delivered));
+        Assert.Equal(new OrderStep.ValidateErpDelivery(CartonaStatus.Delivered), OrderRules.NextStep(s, OrderSyncPolicy.Default, CartonaStatusModel.Instance));
     }
 }
 
@@ -235,18 +238,18 @@ public class OrderHoldSpecs
 {
     private const string Id = "cartona/H1";
 
-    private static CartonaOrder Order(string status) => new("H1", null, status, CartonaStatus.DeliveredBySupplier, 0, 0, 0, 0,
-        new CartonaRetailer("R1", "Shop", null, null, null, null),
-        [new CartonaOrderDetail(1, "51", null, null, 2, 10, null), new CartonaOrderDetail(2, "51", null, null, 1, 8, null), new CartonaOrderDetail(3, "x", null, null, 1, 1, null)], "{}");
+    private static MarketplaceOrder Order(string status) => CartonaTestOrders.Of("H1", null, status, CartonaStatus.DeliveredBySupplier, 0, 0, 0, 0,
+        CartonaTestOrders.Retailer("R1", "Shop", null, null, null, null),
+        [new OrderLine(1, "51", null, null, 2, 10, null), new OrderLine(2, "51", null, null, 1, 8, null), new OrderLine(3, "x", null, null, 1, 1, null)], "{}");
 
     [Fact]
     public void An_order_holds_its_quantities_until_the_erp_order_is_confirmed_or_it_is_cancelled()
     {
         var s = OrderRules.Apply(OrderState.Empty(Id), new OrderVersionReceived(Id, 1, Order(CartonaStatus.Pending), DateTimeOffset.UnixEpoch));
-        Assert.Equal(new Dictionary<string, decimal> { ["51"] = 3 }, OrderRules.HeldQuantities(s));
+        Assert.Equal(new Dictionary<string, decimal> { ["51"] = 3 }, OrderRules.HeldQuantities(s, CartonaStatusModel.Instance));
         s = OrderRules.Apply(s, new SaleOrderLinked(Id, 9, 1, new Dictionary<long, long>()));
-        Assert.Single(OrderRules.HeldQuantities(s));
-        Assert.Empty(OrderRules.HeldQuantities(OrderRules.Apply(s, new ErpOrderObserved(Id, "sale", false, []))));
-        Assert.Empty(OrderRules.HeldQuantities(OrderRules.Apply(s, new OrderVersionReceived(Id, 2, Order(CartonaStatus.CancelledByRetailer), DateTimeOffset.UnixEpoch))));
+        Assert.Single(OrderRules.HeldQuantities(s, CartonaStatusModel.Instance));
+        Assert.Empty(OrderRules.HeldQuantities(OrderRules.Apply(s, new ErpOrderObserved(Id, "sale", false, [])), CartonaStatusModel.Instance));
+        Assert.Empty(OrderRules.HeldQuantities(OrderRules.Apply(s, new OrderVersionReceived(Id, 2, Order(CartonaStatus.CancelledByRetailer), DateTimeOffset.UnixEpoch)), CartonaStatusModel.Instance));
     }
 }
