@@ -13,12 +13,29 @@ public static class EventSamples
     private static readonly DateTimeOffset At = new(2026, 11, 24, 12, 30, 0, TimeSpan.Zero);
     private static readonly ListingRef Ref = new("InternalProductId", "51");
 
-    private static readonly CartonaOrder Order = new("GMNvpbLM", "R-77", "pending", "delivered_by_supplier", 3040, 50, 2990, 100,
-        new CartonaRetailer("A00315", "Hayah Market", "+201066313459", "+2000061774", null, "Cairo"),
-        [new CartonaOrderDetail(11973734, "904", "110774", "Tea 1kg", 10, 200, null)],
+    /// <summary>The order the -v1 fixtures hold (in Cartona's shape), as the neutral type reads it.</summary>
+    public static readonly MarketplaceOrder Order = new("GMNvpbLM", "R-77", "pending", false, "installment", true,
+        new OrderTotals(3040, null),
+        new MarketplaceCustomer("retailer_A00315", "Hayah Market", "+201066313459", "+2000061774", null, "Cairo"),
+        [new OrderLine(11973734, "904", "110774", "Tea 1kg", 10, 200, null)],
+        "Cartona Order GMNvpbLM",
         "{\"hashed_id\":\"GMNvpbLM\",\"status\":\"pending\"}");
 
-    private const string OrderId = "cartona/GMNvpbLM";
+    public const string OrderId = "cartona/GMNvpbLM";
+    public static readonly DateTimeOffset Time = At;
+
+    /// <summary>What each -v1 order fixture (Cartona's shapes, before the platform seam) must read as today.</summary>
+    public static readonly IReadOnlyDictionary<string, object> LegacyOrderEvents = new Dictionary<string, object>
+    {
+        ["order-version-received-v1"] = new OrderVersionReceived(OrderId, 1, Order, At),
+        ["order-lines-settled-v1"] = new OrderLinesSettled(OrderId, Order.Lines, new Dictionary<long, long> { [11973734] = 701 }),
+        ["order-erp-status-applied-v1"] = new ErpStatusApplied(OrderId, "approved"),
+        ["order-cartona-status-pushed-v1"] = new MarketplaceStatusPushed(OrderId, "approved"),
+        ["order-cartona-status-refused-v1"] = new MarketplaceStatusRefused(OrderId, "pending", "delivered", "Cartona does not allow a supplier to move an order from pending to delivered"),
+        ["order-cartona-lines-pushed-v1"] = new MarketplaceLinesPushed(OrderId, Order.Lines, [702]),
+        ["order-state-v1"] = new[] { new OrderVersionReceived(OrderId, 1, Order, At), (IOrderEvent)new SaleOrderLinked(OrderId, 70, 1, new Dictionary<long, long> { [11973734] = 700 }) }
+            .Aggregate(OrderState.Empty(OrderId), OrderRules.Apply),
+    };
 
     public static readonly IReadOnlyList<object> All =
     [
@@ -26,19 +43,20 @@ public static class EventSamples
         new OrderHeld(OrderId, 1, "variant_not_found: detail #11973734: no Odoo variant 904"),
         new OrderCustomerLinked(OrderId, 42),
         new SaleOrderLinked(OrderId, 70, 1, new Dictionary<long, long> { [11973734] = 700 }),
-        new OrderLinesSettled(OrderId, Order.Details, new Dictionary<long, long> { [11973734] = 701 }),
+        new OrderLinesSettled(OrderId, Order.Lines, new Dictionary<long, long> { [11973734] = 701 }),
         new ErpStatusApplied(OrderId, "approved"),
         new OrderAcknowledged(OrderId, 1),
         new ErpOrderObserved(OrderId, "sale", false, [new ErpLine(700, 904, 10, 200)]),
-        new CartonaStatusPushed(OrderId, "approved"),
-        new CartonaStatusRefused(OrderId, "pending", "delivered", "Cartona does not allow a supplier to move an order from pending to delivered"),
-        new CartonaLinesPushed(OrderId, Order.Details, [702]),
+        new MarketplaceStatusPushed(OrderId, "approved"),
+        new MarketplaceStatusRefused(OrderId, "pending", "delivered", "Cartona does not allow a supplier to move an order from pending to delivered"),
+        new MarketplaceLinesPushed(OrderId, Order.Lines, [702]),
         new OrderFlagged(OrderId, "the retailer changed the lines on Cartona, but the ERP order is sale: apply the change by hand"),
         new RetailerOtpGiven(OrderId, "123456"),
         new[] { new OrderVersionReceived(OrderId, 1, Order, At), (IOrderEvent)new SaleOrderLinked(OrderId, 70, 1, new Dictionary<long, long> { [11973734] = 700 }) }
             .Aggregate(OrderState.Empty(OrderId), OrderRules.Apply),
         new CustomerPartnerLinked("retailer_A00315", 42, "Hayah Market\u001f+201066313459"),
         new OrdersPulled("cartona", 100, 1, At),
+        new OrderCursorAdvanced("rest", At),
         new OrderQuantityHeld("904", OrderId, "cartona", 10, 8),
         new OrderQuantityReleased("904", OrderId, 9),
         new ProductUpdated("sku-1", 7, 12.5m, false, new Dictionary<string, decimal> { ["WH1"] = 40m, ["WH2"] = -3.5m },

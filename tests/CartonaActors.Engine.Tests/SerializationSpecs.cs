@@ -1,6 +1,9 @@
 using System.Text;
 using Akka.Actor;
+using CartonaActors.Domain.Orders;
 using CartonaActors.Engine.Serialization;
+using CartonaActors.Marketplaces;
+using CartonaActors.Marketplaces.Cartona;
 
 namespace CartonaActors.Engine.Tests;
 
@@ -11,7 +14,8 @@ public sealed class SerializationSpecs : IDisposable
     private readonly ActorSystem _system = ActorSystem.Create("serialization-specs");
     private readonly SyncSerializer _serializer;
 
-    public SerializationSpecs() => _serializer = new SyncSerializer((ExtendedActorSystem)_system);
+    public SerializationSpecs() =>
+        _serializer = new SyncSerializer((ExtendedActorSystem)_system, new PlatformRegistry().Add(new CartonaPlatform()).LegacyEventReaders());
 
     public void Dispose() => _system.Dispose();
 
@@ -43,6 +47,39 @@ public sealed class SerializationSpecs : IDisposable
             // Records holding lists compare by reference, so compare what they serialize to.
             Assert.Equal(Encoding.UTF8.GetString(_serializer.ToBinary(sample)), Encoding.UTF8.GetString(_serializer.ToBinary(read)));
         }
+    }
+
+    /// <summary>Journals written before the platform seam hold Cartona-shaped order events under -v1 manifests: the
+    /// Cartona platform reads each into today's neutral event, and they fold to the same order state.</summary>
+    [Fact]
+    public void Order_events_journaled_before_the_platform_seam_read_as_the_neutral_events()
+    {
+        foreach (var (manifest, expected) in EventSamples.LegacyOrderEvents)
+        {
+            Assert.False(Manifests.ByManifest.ContainsKey(manifest), $"{manifest} is a legacy manifest: it must not be written again");
+            var read = _serializer.FromBinary(File.ReadAllBytes(FixturePath(manifest)), manifest);
+            Assert.IsType(expected.GetType(), read);
+            Assert.Equal(Encoding.UTF8.GetString(_serializer.ToBinary(expected)), Encoding.UTF8.GetString(_serializer.ToBinary(read)));
+        }
+        var legacy = new[] { "order-version-received-v1", "order-lines-settled-v1", "order-erp-status-applied-v1",
+                "order-cartona-status-pushed-v1", "order-cartona-status-refused-v1", "order-cartona-lines-pushed-v1" }
+            .Select(m => (IOrderEvent)_serializer.FromBinary(File.ReadAllBytes(FixturePath(m)), m))
+            .Aggregate(OrderState.Empty(EventSamples.OrderId), OrderRules.Apply);
+        var neutral = new[] { "order-version-received-v1", "order-lines-settled-v1", "order-erp-status-applied-v1",
+                "order-cartona-status-pushed-v1", "order-cartona-status-refused-v1", "order-cartona-lines-pushed-v1" }
+            .Select(m => (IOrderEvent)EventSamples.LegacyOrderEvents[m])
+            .Aggregate(OrderState.Empty(EventSamples.OrderId), OrderRules.Apply);
+        Assert.Equal(Encoding.UTF8.GetString(_serializer.ToBinary(neutral)), Encoding.UTF8.GetString(_serializer.ToBinary(legacy)));
+        Assert.Equal("approved", legacy.MarketplaceStatus);
+        Assert.Equal("retailer_A00315", legacy.Latest!.Customer.Ref);
+    }
+
+    [Fact]
+    public void A_legacy_manifest_without_its_platform_registered_fails_loudly()
+    {
+        var bare = new SyncSerializer((ExtendedActorSystem)_system);
+        var ex = Assert.ThrowsAny<Exception>(() => bare.FromBinary(File.ReadAllBytes(FixturePath("order-state-v1")), "order-state-v1"));
+        Assert.Contains("order-state-v1", ex.Message);
     }
 
     [Fact]

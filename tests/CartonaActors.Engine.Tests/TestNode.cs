@@ -27,6 +27,9 @@ public sealed class TestNode : IAsyncDisposable
         Marketplaces = registry.Get<MarketplaceRegion>();
     }
 
+    /// <summary>The platforms the service registers.</summary>
+    public static readonly PlatformRegistry Platforms = new PlatformRegistry().Add(new CartonaActors.Marketplaces.Cartona.CartonaPlatform());
+
     public ActorSystem System { get; }
     public IActorRef Products { get; }
     public IActorRef Marketplaces { get; }
@@ -39,7 +42,7 @@ public sealed class TestNode : IAsyncDisposable
             .ConfigureLogging(l => l.ClearProviders())
             .ConfigureServices(services => services.AddAkka(options.Cluster.ActorSystemName, akka => akka
                 .AddHocon("akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING", HoconAddMode.Prepend)
-                .WithSyncEngine(options)))
+                .WithSyncEngine(options, Platforms)))
             .Build();
         await host.StartAsync();
         var node = new TestNode(host);
