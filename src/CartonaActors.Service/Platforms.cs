@@ -1,5 +1,6 @@
 using CartonaActors.Marketplaces;
 using CartonaActors.Marketplaces.Cartona;
+using CartonaActors.Marketplaces.Rest;
 
 namespace CartonaActors.Service;
 
@@ -7,5 +8,6 @@ namespace CartonaActors.Service;
 public static class Platforms
 {
     public static PlatformRegistry All() => new PlatformRegistry()
-        .Add(new CartonaPlatform());
+        .Add(new CartonaPlatform())
+        .Add(new RestPlatform());
 }

@@ -120,6 +120,11 @@ public static class OrderRules
             _ => null,
         };
         if (targetStage is not { } stage || stage == currentStage) return null;
+        // A platform whose machine goes confirmed -> shipped -> delivered is walked through shipped first.
+        if (stage == OrderStage.Delivered && currentStage == OrderStage.Confirmed && !codeDelivery
+            && model.StatusFor(OrderStage.Delivered) is { } direct && model.Refusal(current, direct, order) is not null
+            && model.StatusFor(OrderStage.Shipped) is { } shipped && model.Refusal(current, shipped, order) is null)
+            stage = OrderStage.Shipped;
         if (model.StatusFor(stage) is not { } target || target == current) return null;
         if (s.Refusals.Contains(RefusalKey(current, target))) return null;
         if (model.Refusal(current, target, order) is { } why) return new OrderStep.RefuseStatus(current, target, why);
