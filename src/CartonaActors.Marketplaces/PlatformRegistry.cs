@@ -21,7 +21,10 @@ public sealed class PlatformRegistry
         ArgumentNullException.ThrowIfNull(settings);
         if (string.IsNullOrWhiteSpace(settings.Name))
             throw new ArgumentException("A marketplace connection has no Name.", nameof(settings));
-        if (string.IsNullOrWhiteSpace(settings.Platform) || !_platforms.TryGetValue(settings.Platform.Trim(), out var platform))
+        if (string.IsNullOrWhiteSpace(settings.Platform))
+            throw new ArgumentException(
+                $"Connection '{settings.Name}': Platform is not set (one of: {string.Join(", ", _platforms.Keys.Order())}).", nameof(settings));
+        if (!_platforms.TryGetValue(settings.Platform.Trim(), out var platform))
             throw new ArgumentException(
                 $"Connection '{settings.Name}': Platform '{settings.Platform}' is not supported (supported: {string.Join(", ", _platforms.Keys.Order())}).",
                 nameof(settings));

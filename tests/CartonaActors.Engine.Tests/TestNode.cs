@@ -28,7 +28,9 @@ public sealed class TestNode : IAsyncDisposable
     }
 
     /// <summary>The platforms the service registers.</summary>
-    public static readonly PlatformRegistry Platforms = new PlatformRegistry().Add(new CartonaActors.Marketplaces.Cartona.CartonaPlatform());
+    public static readonly PlatformRegistry Platforms = new PlatformRegistry()
+        .Add(new CartonaActors.Marketplaces.Cartona.CartonaPlatform())
+        .Add(new CartonaActors.Marketplaces.Rest.RestPlatform());
 
     public ActorSystem System { get; }
     public IActorRef Products { get; }

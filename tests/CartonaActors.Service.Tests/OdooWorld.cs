@@ -64,6 +64,7 @@ public sealed class OdooWorld : IAsyncDisposable
             emulator.Catalog.Seed(Enumerable.Range(1, cartonaProducts).Select(i => ((long)(700_000 + i), i.ToString())));
             cartona[name] = emulator;
             settings[$"CartonaActors:Connections:{n}:Name"] = name;
+            settings[$"CartonaActors:Connections:{n}:Platform"] = "cartona";
             settings[$"CartonaActors:Connections:{n}:BaseUrl"] = emulator.BaseUrl;
             settings[$"CartonaActors:Connections:{n}:Token"] = CartonaToken;
             for (var w = 0; w < warehouses.Length; w++) settings[$"CartonaActors:Connections:{n}:Warehouses:{w}"] = warehouses[w];

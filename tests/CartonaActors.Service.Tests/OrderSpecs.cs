@@ -98,6 +98,7 @@ public sealed class OrderSpecs(ITestOutputHelper output)
         ["CartonaActors:Odoo:ApiKey"] = OdooWorld.ApiKey,
         ["CartonaActors:ErpSync:WebhookSecret"] = OdooWorld.WebhookSecret,
         ["CartonaActors:Connections:0:Name"] = "cartona",
+        ["CartonaActors:Connections:0:Platform"] = "cartona",
         ["CartonaActors:Connections:0:BaseUrl"] = w.Cartona["cartona"].BaseUrl,
         ["CartonaActors:Connections:0:Token"] = OdooWorld.CartonaToken,
         ["CartonaActors:Connections:0:Warehouses:0"] = "WH1",

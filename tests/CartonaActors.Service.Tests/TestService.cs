@@ -48,6 +48,7 @@ public sealed class TestService : IAsyncDisposable
         ["CartonaActors:Persistence:ConnectionString"] =
             $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("cartona-service-").FullName, "journal.db")}",
         ["CartonaActors:Connections:0:Name"] = "cartona",
+        ["CartonaActors:Connections:0:Platform"] = "cartona",
         ["CartonaActors:Connections:0:BaseUrl"] = cartona.BaseUrl,
         ["CartonaActors:Connections:0:Token"] = token,
     };
