@@ -34,7 +34,7 @@ public sealed class IngressSpecs : IAsyncLifetime
     [InlineData("{\"price\": -3}", "price must be between")]
     [InlineData("{\"price\": \"cheap\"}", "malformed JSON")]
     [InlineData("{\"listings\": [{\"connection\": \"amazon\", \"internalProductId\": \"1\"}]}", "unknown connection 'amazon'")]
-    [InlineData("{\"listings\": [{\"connection\": \"cartona\"}]}", "exactly one of internalProductId or supplierProductId")]
+    [InlineData("{\"listings\": [{\"connection\": \"cartona\"}]}", "exactly one of id, internalProductId or supplierProductId")]
     [InlineData("{\"stock\": {\"\": 4}}", "warehouse names")]
     public async Task Bad_input_is_refused_with_a_clear_message_and_changes_nothing(string body, string message)
     {

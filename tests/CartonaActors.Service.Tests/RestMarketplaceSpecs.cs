@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Net;
+using CartonaActors.Sandbox.Cartona;
+using CartonaActors.Sandbox.Odoo;
+using CartonaActors.Sandbox.Rest;
+
+namespace CartonaActors.Service.Tests;
+
+/// <summary>
+/// Emulated Odoo 18 -> the real service -> a Cartona account and a generic REST marketplace at once, through the
+/// same engine: one ERP change reaches both, a failing marketplace holds back only itself, and the REST
+/// marketplace's orders (an "updated since" cursor, no acknowledgement) become one sale order each.
+/// </summary>
+public sealed class RestMarketplaceSpecs : IAsyncLifetime
+{
+    private const string RestToken = "rest-shop-token-51c2";
+    private const int Variants = 5;
+    private OdooEmulator _odoo = null!;
+    private CartonaEmulator _cartona = null!;
+    private RestMarketplaceEmulator _rest = null!;
+    private OdooSeed _seed = null!;
+    private string _journal = "";
+
+    public async Task InitializeAsync()
+    {
+        _odoo = await OdooEmulator.StartAsync(new OdooEmulatorOptions { Database = "erp", Users = { new OdooUser(2, OdooWorld.Login, OdooWorld.ApiKey) } });
+        var warehouse = _odoo.AddWarehouse("WH1", "Main");
+        _seed = _odoo.SeedCatalog(Variants, 10m, 100m);
+        _ = warehouse;
+        _cartona = await CartonaEmulator.StartAsync(new CartonaEmulatorOptions
+        {
+            Tokens = new HashSet<string> { OdooWorld.CartonaToken }, RequestsPerSecond = 50, Burst = 20, RecordRequestBodies = false,
+        });
+        _cartona.Catalog.Seed(_seed.VariantIds.Select(v => (700_000 + v, v.ToString(CultureInfo.InvariantCulture))));
+        _rest = await RestMarketplaceEmulator.StartAsync(new RestMarketplaceEmulatorOptions
+        {
+            Tokens = new HashSet<string> { RestToken }, RequestsPerSecond = 50, Burst = 20,
+        });
+        _rest.Catalog.Seed(_seed.VariantIds.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+        _journal = $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("cartona-rest-").FullName, "journal.db")}";
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _rest.DisposeAsync();
+        await _cartona.DisposeAsync();
+        await _odoo.DisposeAsync();
+    }
+
+    private async Task<TestService> StartServiceAsync()
+    {
+        var service = await TestService.StartAsync(new Dictionary<string, string?>
+        {
+            ["CartonaActors:Persistence:Provider"] = "Sqlite",
+            ["CartonaActors:Persistence:ConnectionString"] = _journal,
+            ["CartonaActors:Odoo:Url"] = _odoo.BaseUrl,
+            ["CartonaActors:Odoo:Database"] = "erp",
+            ["CartonaActors:Odoo:Login"] = OdooWorld.Login,
+            ["CartonaActors:Odoo:ApiKey"] = OdooWorld.ApiKey,
+            ["CartonaActors:ErpSync:WebhookSecret"] = OdooWorld.WebhookSecret,
+            ["CartonaActors:ErpSync:SettleDelay"] = "00:00:00.5",
+            ["CartonaActors:ErpSync:PollInterval"] = "00:00:01",
+            ["CartonaActors:Sync:RetryMaxBackoff"] = "00:00:01",
+            ["CartonaActors:Connections:0:Name"] = "cartona",
+            ["CartonaActors:Connections:0:Platform"] = "cartona",
+            ["CartonaActors:Connections:0:BaseUrl"] = _cartona.BaseUrl,
+            ["CartonaActors:Connections:0:Token"] = OdooWorld.CartonaToken,
+            ["CartonaActors:Connections:0:PullOrders"] = "false",
+            ["CartonaActors:Connections:1:Name"] = "shop",
+            ["CartonaActors:Connections:1:Platform"] = "rest",
+            ["CartonaActors:Connections:1:BaseUrl"] = _rest.BaseUrl,
+            ["CartonaActors:Connections:1:Token"] = RestToken,
+            // The shop sells at 10 % over the ERP price and keeps 5 units back.
+            ["CartonaActors:Connections:1:PriceMarkupPercent"] = "10",
+            ["CartonaActors:Connections:1:StockSafetyBuffer"] = "5",
+            ["CartonaActors:Connections:1:Settings:Currency"] = "EGP",
+        });
+        foreach (var model in new[] { "product.product", "product.template", "stock.quant", "sale.order", "stock.picking" })
+            _odoo.WebhookTargets[model] = new OdooWebhookTarget($"{service.Http.BaseAddress}webhooks/odoo?token={OdooWorld.WebhookSecret}");
+        return service;
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, string what, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{what} not reached within {seconds} s");
+            await Task.Delay(100);
+        }
+    }
+
+    private string Id(int n) => _seed.VariantIds[n].ToString(CultureInfo.InvariantCulture);
+
+    private bool CartonaShows(int n, string price, int qty) =>
+        _cartona.Catalog.TryGet(Id(n)) is { } p && p.SellingPrice == price && p.AvailableStockQuantity == qty;
+
+    private bool ShopShows(int n, decimal price, int qty) =>
+        _rest.Catalog.Get(Id(n)) is { } p && p.Price == price && p.AvailableAt() == qty;
+
+    [Fact]
+    public async Task One_erp_change_reaches_both_marketplaces_and_a_failing_one_holds_back_only_itself()
+    {
+        await using var service = await StartServiceAsync();
+        (await service.Http.PostAsync("/api/erp/catalog-load", null)).EnsureSuccessStatusCode();
+        // Cartona shows the ERP values; the shop its own rules: 10 % markup, 5 units kept back.
+        await UntilAsync(() => Enumerable.Range(0, Variants).All(n => CartonaShows(n, "10.0", 100) && ShopShows(n, 11.00m, 95)), "catalog on both");
+
+        _rest.Faults.Enqueue(new RestFault.ServerError(503), 100_000);
+        await _odoo.SetListPriceAsync(_seed.TemplateIds[0], 20m);
+        await UntilAsync(() => CartonaShows(0, "20.0", 100), "the change on Cartona while the shop fails");
+        Assert.True(ShopShows(0, 11.00m, 95));
+        await UntilAsync(() => _rest.Calls.Any(c => c.Status == 503), "a failed call to the shop");
+
+        _rest.Faults.Clear();
+        await UntilAsync(() => ShopShows(0, 22.00m, 95), "the change on the shop once it answers");
+        using var product = await service.Http.GetAsync($"/api/products/{Id(0)}");
+        var body = await product.Content.ReadAsStringAsync();
+        Assert.Contains("\"desired\"", body);
+        Assert.Contains("\"price\":22.00", body);
+    }
+
+    [Fact]
+    public async Task Rest_orders_become_one_sale_order_each_pulled_twice_and_after_a_restart_and_statuses_flow_both_ways()
+    {
+        var first = _rest.Orders.Place(new RestOrderSpec { Lines = [new RestOrderLineSpec(Id(0), 2, 11m), new RestOrderLineSpec(Id(1), 1, 11m)] });
+        var second = _rest.Orders.Place(new RestOrderSpec
+        {
+            Customer = new RestCustomer("c_99", "Omar Said", "+201099"), Lines = [new RestOrderLineSpec(Id(2), 3, 11m)],
+        });
+        IReadOnlyList<OdooSaleOrderRecord> For(RestOrder o) => _odoo.SaleOrders().Where(s => s.ClientOrderRef == "shop/" + o.Id).ToList();
+
+        await using (var service = await StartServiceAsync())
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await service.Http.PostAsync("/api/connections/shop/pull-orders", null)).StatusCode);
+            await UntilAsync(() => For(first).Count == 1 && For(second).Count == 1, "both orders in the ERP");
+            Assert.Equal(HttpStatusCode.Accepted, (await service.Http.PostAsync("/api/connections/shop/pull-orders", null)).StatusCode);
+            await UntilAsync(() => _rest.Calls.Count(c => c.Path == "/v1/orders") >= 2, "second pull");
+
+            // ERP -> shop: confirming the sale order confirms it on the shop.
+            await _odoo.ConfirmSaleOrderAsync(For(first).Single().Id);
+            await UntilAsync(() => _rest.Orders.Get(first.Id)!.Status == RestOrderStatus.Confirmed, "confirmed on the shop");
+        }
+
+        // A new node on the same journal pulls from its stored cursor, less the overlap: the same orders again.
+        var third = _rest.Orders.Place(new RestOrderSpec { Lines = [new RestOrderLineSpec(Id(3), 1, 11m)] });
+        _rest.Orders.CancelByBuyer(second.Id, "changed my mind");
+        await using var again = await StartServiceAsync();
+        Assert.Equal(HttpStatusCode.Accepted, (await again.Http.PostAsync("/api/connections/shop/pull-orders", null)).StatusCode);
+        await UntilAsync(() => For(third).Count == 1, "the new order in the ERP");
+        // Shop -> ERP: the buyer's cancellation cancels the sale order.
+        await UntilAsync(() => For(second).Single().State == "cancel", "cancelled in the ERP");
+
+        Assert.Single(For(first));
+        Assert.Single(For(second));
+        Assert.Equal(3, _odoo.SaleOrders().Count(s => s.ClientOrderRef!.StartsWith("shop/", StringComparison.Ordinal)));
+        var partner = Assert.Single(_odoo.Partners(), p => p.Ref == "retailer_shop_c_99");
+        Assert.Equal("Omar Said", partner.Name);
+        Assert.Equal(2, For(first).Single().Lines.Count);
+        Assert.Equal(RestOrderStatus.Confirmed, _rest.Orders.Get(first.Id)!.Status);
+    }
+}
