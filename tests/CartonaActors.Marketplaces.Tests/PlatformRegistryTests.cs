@@ -126,4 +126,37 @@ public sealed class PlatformRegistryTests
         change(settings);
         return settings;
     }
+
+    [Theory]
+    [InlineData("OrderStatusPath", "v1/orders/status", "Settings:OrderStatusPath")]
+    [InlineData("PricesPath", "https://elsewhere.example/v1/prices", "Settings:PricesPath")]
+    [InlineData("Currency", "egp", "Settings:Currency")]
+    [InlineData("Curency", "EGP", "Settings:Curency")]
+    public void A_rest_connection_refuses_settings_that_cannot_work_naming_the_key(string key, string value, string named)
+    {
+        var registry = new PlatformRegistry().Add(new CartonaPlatform()).Add(new CartonaActors.Marketplaces.Rest.RestPlatform());
+        var settings = Valid(s => { s.Platform = "rest"; s.MaxBatchSize = null; s.Settings[key] = value; });
+
+        var error = Assert.Throws<ArgumentException>(() => registry.Open(settings));
+
+        Assert.Contains(named, error.Message);
+        Assert.Contains("shop-eg", error.Message);
+        Assert.DoesNotContain(Token, error.Message);
+    }
+
+    [Fact]
+    public void A_rest_connection_is_bounded_by_its_batch_maximum_and_sells_per_location()
+    {
+        var registry = new PlatformRegistry().Add(new CartonaActors.Marketplaces.Rest.RestPlatform());
+        Assert.Contains("between 1 and 500", Assert.Throws<ArgumentException>(() => registry.Open(Valid(s => { s.Platform = "rest"; s.MaxBatchSize = 501; }))).Message);
+        var scope = registry.Open(Valid(s => { s.Platform = "rest"; s.MaxBatchSize = null; s.LocationByWarehouse["WH1"] = "loc-1"; })).Scope;
+        Assert.True(scope.SellsPerLocation);
+    }
+
+    [Fact]
+    public void A_missing_platform_is_named()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Registry.Open(Valid(s => s.Platform = "")));
+        Assert.Contains("Platform is not set", error.Message);
+    }
 }

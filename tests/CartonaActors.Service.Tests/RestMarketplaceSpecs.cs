@@ -114,6 +114,12 @@ public sealed class RestMarketplaceSpecs : IAsyncLifetime
 
         _rest.Faults.Clear();
         await UntilAsync(() => ShopShows(0, 22.00m, 95), "the change on the shop once it answers");
+        // Every platform answers the connection test.
+        foreach (var connection in new[] { "cartona", "shop" })
+        {
+            using var test = await service.Http.PostAsync($"/api/connections/{connection}/test", null);
+            Assert.Contains("\"ok\":true", await test.Content.ReadAsStringAsync());
+        }
         using var product = await service.Http.GetAsync($"/api/products/{Id(0)}");
         var body = await product.Content.ReadAsStringAsync();
         Assert.Contains("\"desired\"", body);
