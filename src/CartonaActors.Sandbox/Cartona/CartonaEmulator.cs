@@ -1,3 +1,4 @@
+using CartonaActors.Sandbox.Hosting;
 using System.Collections.Frozen;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -70,21 +71,7 @@ public sealed class CartonaEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(CartonaEmulator).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environments.Production,
-        });
-        // The emulator must behave the same whatever appsettings or ASPNETCORE_* the host process carries.
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        if (loggerFactory is not null) builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
-        builder.Services.AddSingleton<IHostLifetime, DetachedHostLifetime>();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
-
-        var app = builder.Build();
+        var app = LoopbackHost.Build(typeof(CartonaEmulator), options.Port, loggerFactory);
         var catalog = new CartonaCatalog();
         var tokens = options.Tokens.ToFrozenSet(StringComparer.Ordinal);
         var orders = new CartonaOrderBook(tokens, TimeProvider.System);
@@ -96,20 +83,10 @@ public sealed class CartonaEmulator : IAsyncDisposable
             app.Lifetime.ApplicationStopping);
         app.Run(handler.HandleAsync);
 
-        try
-        {
-            await app.StartAsync(ct);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
+        var address = await LoopbackHost.StartAsync(app, ct);
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-            .Addresses.First();
         emulator = new CartonaEmulator(app, options, catalog, orders, faults, recorder,
-            address.TrimEnd('/') + CartonaRequestHandler.ApiRoot);
+            address + CartonaRequestHandler.ApiRoot);
         return emulator;
     }
 

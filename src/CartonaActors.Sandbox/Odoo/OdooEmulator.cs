@@ -1,3 +1,4 @@
+using CartonaActors.Sandbox.Hosting;
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -78,21 +79,7 @@ public sealed partial class OdooEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(OdooEmulator).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environments.Production,
-        });
-        // The emulator must behave the same whatever appsettings or ASPNETCORE_* the host process carries.
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        if (loggerFactory is not null) builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
-        builder.Services.AddSingleton<IHostLifetime, Cartona.DetachedHostLifetime>();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
-
-        var app = builder.Build();
+        var app = LoopbackHost.Build(typeof(OdooEmulator), options.Port, loggerFactory);
         var store = new OdooStore();
         foreach (var model in ProductModels.All().Concat(SaleModels.All())) store.Register(model);
         SaleMethods.Register(store, options);
@@ -105,19 +92,9 @@ public sealed partial class OdooEmulator : IAsyncDisposable
             app.Lifetime.ApplicationStopping);
         app.Run(handler.HandleAsync);
 
-        try
-        {
-            await app.StartAsync(ct);
-        }
-        catch
-        {
-            webhooks.Dispose();
-            await app.DisposeAsync();
-            throw;
-        }
+        var address = await LoopbackHost.StartAsync(app, ct, webhooks.Dispose);
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var emulator = new OdooEmulator(app, options, store, runner, webhooks, targets, calls, users, address.TrimEnd('/') + "/");
+        var emulator = new OdooEmulator(app, options, store, runner, webhooks, targets, calls, users, address + "/");
         emulator.Seed(ProductModels.Company, [new Dictionary<string, object?> { ["name"] = "My Company" }]);
         return emulator;
     }

@@ -1,3 +1,4 @@
+using CartonaActors.Sandbox.Hosting;
 using System.Collections.Frozen;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -75,21 +76,7 @@ public sealed class RestMarketplaceEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(RestMarketplaceEmulator).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environments.Production,
-        });
-        // The emulator must behave the same whatever appsettings or ASPNETCORE_* the host process carries.
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        if (loggerFactory is not null) builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
-        builder.Services.AddSingleton<IHostLifetime, Cartona.DetachedHostLifetime>();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
-
-        var app = builder.Build();
+        var app = LoopbackHost.Build(typeof(RestMarketplaceEmulator), options.Port, loggerFactory);
         var clock = options.Clock;
         var catalog = new RestCatalog();
         var orders = new RestOrderBook(clock);
@@ -101,19 +88,8 @@ public sealed class RestMarketplaceEmulator : IAsyncDisposable
             faults, log, counters, applied => emulator?.Announce(applied), clock, app.Lifetime.ApplicationStopping);
         app.Run(handler.HandleAsync);
 
-        try
-        {
-            await app.StartAsync(ct);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-            .Addresses.First();
-        emulator = new RestMarketplaceEmulator(app, options, catalog, orders, faults, counters, log, address.TrimEnd('/') + "/");
+        var address = await LoopbackHost.StartAsync(app, ct);
+        emulator = new RestMarketplaceEmulator(app, options, catalog, orders, faults, counters, log, address + "/");
         return emulator;
     }
 
