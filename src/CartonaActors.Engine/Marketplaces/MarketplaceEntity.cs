@@ -175,47 +175,37 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         Timers.Cancel(("batch", done.BatchId));
         var now = DateTimeOffset.UtcNow;
         var items = done.Items;
-        IMarketplaceEvent evt;
-        switch (done.Outcome)
+        var verdict = PushVerdicts.Decide(ConnectionId, items, done.Outcome, new PushPace(_batchLimit, _consecutiveFailures),
+            _limits.MaxBatchSize, _settings.Backoff, _random.NextDouble(), now);
+        // Settle the whole batch first, so requeued items are free to go again and the rest may be sent anew.
+        _buffer.Settle(items);
+        _buffer.Requeue(verdict.Requeue);
+        foreach (var item in verdict.Confirmed) _products.Tell(new ConfirmPush(item.ProductId, ConnectionId, item.Version, item.Values));
+        foreach (var (item, reason) in verdict.Rejected) _products.Tell(new RejectPush(item.ProductId, ConnectionId, item.Version, reason));
+        (_batchLimit, _consecutiveFailures) = (verdict.Pace.BatchLimit, verdict.Pace.ConsecutiveFailures);
+        if (verdict.DrainBudget) _bucket.Drain(now);
+        if (verdict.PauseFor is { } pause) _pausedUntil = now + pause;
+        Describe(verdict, items.Count);
+        PersistLedger(verdict.Event);
+        Drain();
+    }
+
+    private void Describe(PushVerdict verdict, int items)
+    {
+        switch (verdict.Event)
         {
-            case CallOutcome.Accepted delivered:
-                evt = Delivered(items, delivered, now);
+            case PushBatchFailed f:
+                _log.Warning("{ConnectionId}: bulk call of {Items} products failed ({Kind}): {Reason}", ConnectionId, items, f.Kind, f.Reason);
                 break;
-            case CallOutcome.RateLimited limited:
-                _buffer.Requeue(items);
-                _bucket.Drain(now);
-                _pausedUntil = now + limited.RetryAfter;
-                evt = Failed("rate_limited", $"429, retry after {limited.RetryAfter.TotalSeconds:0.###} s", items.Count, now);
-                break;
-            case CallOutcome.TooLarge tooLarge:
-                _batchLimit = Math.Max(1, items.Count / 2);
-                _buffer.Requeue(items);
-                evt = Failed("batch_too_large", tooLarge.Reason, items.Count, now);
-                break;
-            case CallOutcome.Refused refused when items.Count > 1:
-                // Halve until the refused product stands alone; the rest get through meanwhile.
-                _batchLimit = Math.Max(1, items.Count / 2);
-                _buffer.Requeue(items);
-                evt = Failed("batch_refused", $"HTTP {refused.StatusCode}: {refused.Reason}", items.Count, now);
-                break;
-            case CallOutcome.Refused refused:
-                _buffer.Settle(items);
-                foreach (var item in items)
-                    _products.Tell(new RejectPush(item.ProductId, ConnectionId, item.Version, $"HTTP {refused.StatusCode}: {refused.Reason}"));
-                evt = Failed("item_refused", $"HTTP {refused.StatusCode}: {refused.Reason}", items.Count, now);
-                break;
-            case CallOutcome.AuthenticationFailed auth:
-                evt = RetryLater("authentication_failed", auth.Reason, items, now);
-                break;
-            case CallOutcome.TransientFailure transient:
-                evt = RetryLater("transient_failure", transient.Reason, items, now);
-                break;
-            default:
-                evt = RetryLater("unknown", done.Outcome.ToString(), items, now);
+            case PushBatchDelivered d:
+                if (verdict.Rejected.Count > 0)
+                    _log.Warning("{ConnectionId}: {Rejected} of {Items} products refused, first: {ProductId}: {Reason}",
+                        ConnectionId, verdict.Rejected.Count, items, verdict.Rejected[0].Item.ProductId, verdict.Rejected[0].Reason);
+                if (!d.Verified)
+                    _log.Warning("{ConnectionId}: bulk call of {Items} products answered without per-item results", ConnectionId, items);
+                _log.Debug("{ConnectionId}: delivered {Items} products", ConnectionId, items);
                 break;
         }
-        PersistLedger(evt);
-        Drain();
     }
 
     private void StartPull()
@@ -324,46 +314,6 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             SaveSnapshot(_ledger);
         }
     });
-
-    private IMarketplaceEvent Delivered(IReadOnlyList<PushItem> items, CallOutcome.Accepted delivered, DateTimeOffset now)
-    {
-        _buffer.Settle(items);
-        _consecutiveFailures = 0;
-        _batchLimit = Math.Min(_limits.MaxBatchSize, _batchLimit * 2);
-        var rejectedByIndex = delivered.Rejected.Where(r => r.Index >= 0 && r.Index < items.Count)
-            .GroupBy(r => r.Index).ToDictionary(g => g.Key, g => string.Join("; ", g.Select(r => r.Reason)));
-        var rejections = new List<RejectedProduct>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            var item = items[i];
-            if (rejectedByIndex.TryGetValue(i, out var reason))
-            {
-                rejections.Add(new RejectedProduct(item.ProductId, reason));
-                _products.Tell(new RejectPush(item.ProductId, ConnectionId, item.Version, reason));
-            }
-            else
-            {
-                _products.Tell(new ConfirmPush(item.ProductId, ConnectionId, item.Version, item.Values));
-            }
-        }
-        if (rejections.Count > 0)
-            _log.Warning("{ConnectionId}: {Rejected} of {Items} products refused, first: {ProductId}: {Reason}",
-                ConnectionId, rejections.Count, items.Count, rejections[0].ProductId, rejections[0].Reason);
-        if (!delivered.Verified)
-            _log.Warning("{ConnectionId}: bulk call of {Items} products answered without per-item results", ConnectionId, items.Count);
-        _log.Debug("{ConnectionId}: delivered {Items} products", ConnectionId, items.Count);
-        return new PushBatchDelivered(ConnectionId, items.Count, rejections.Count, delivered.Verified, now,
-            rejections.Take(20).ToList());
-    }
-
-    private IMarketplaceEvent RetryLater(string kind, string reason, IReadOnlyList<PushItem> items, DateTimeOffset now)
-    {
-        _buffer.Requeue(items);
-        _consecutiveFailures++;
-        var delay = _settings.Backoff.Delay(_consecutiveFailures, _random.NextDouble());
-        _pausedUntil = now + delay;
-        return Failed(kind, $"{reason} (attempt {_consecutiveFailures}, next in {delay.TotalSeconds:0.#} s)", items.Count, now);
-    }
 
     private IMarketplaceEvent Failed(string kind, string reason, int items, DateTimeOffset now)
     {

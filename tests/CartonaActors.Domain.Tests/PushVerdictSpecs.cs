@@ -1,0 +1,58 @@
+using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Sync;
+
+namespace CartonaActors.Domain.Tests;
+
+public class PushVerdictSpecs
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
+    private static readonly RetryBackoff Backoff = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), 0);
+
+    private static IReadOnlyList<PushItem> Items(int n) => Enumerable.Range(1, n)
+        .Select(i => new PushItem($"sku-{i}", "c", new ListingRef("k", i.ToString()), new PushedValues(i, false, i), 1)).ToList();
+
+    private static PushVerdict Decide(CallOutcome outcome, int items = 4, int limit = 4, int failures = 0) =>
+        PushVerdicts.Decide("c", Items(items), outcome, new PushPace(limit, failures), maxBatch: 8, Backoff, 0, Now);
+
+    [Fact]
+    public void Success_confirms_every_item_not_refused_and_lets_the_batch_grow_back()
+    {
+        var v = Decide(new CallOutcome.Accepted([new ItemRejection(1, "unknown"), new ItemRejection(1, "blocked"), new ItemRejection(9, "x")], true), failures: 3);
+        Assert.Equal(["sku-1", "sku-3", "sku-4"], v.Confirmed.Select(i => i.ProductId));
+        Assert.Equal(("sku-2", "unknown; blocked"), (v.Rejected.Single().Item.ProductId, v.Rejected.Single().Reason));
+        Assert.Equal(new PushPace(8, 0), v.Pace);
+        Assert.Empty(v.Requeue);
+        Assert.Equal(1, Assert.IsType<PushBatchDelivered>(v.Event).Rejected);
+    }
+
+    [Fact]
+    public void A_429_requeues_and_pauses_for_its_Retry_After_with_the_budget_drained()
+    {
+        var v = Decide(new CallOutcome.RateLimited(TimeSpan.FromSeconds(7)));
+        Assert.Equal(4, v.Requeue.Count);
+        Assert.Equal(TimeSpan.FromSeconds(7), v.PauseFor);
+        Assert.True(v.DrainBudget);
+        Assert.Equal("rate_limited", Assert.IsType<PushBatchFailed>(v.Event).Kind);
+    }
+
+    [Fact]
+    public void A_too_large_or_refused_batch_is_halved_and_a_refused_single_item_is_rejected()
+    {
+        Assert.Equal(2, Decide(new CallOutcome.TooLarge("413")).Pace.BatchLimit);
+        var refused = Decide(new CallOutcome.Refused(400, "bad"));
+        Assert.Equal((2, 4), (refused.Pace.BatchLimit, refused.Requeue.Count));
+        var alone = Decide(new CallOutcome.Refused(400, "bad"), items: 1, limit: 1);
+        Assert.Empty(alone.Requeue);
+        Assert.Equal("HTTP 400: bad", alone.Rejected.Single().Reason);
+    }
+
+    [Fact]
+    public void Transient_and_credential_failures_back_off_longer_each_time()
+    {
+        var first = Decide(new CallOutcome.TransientFailure("503"));
+        var third = Decide(new CallOutcome.AuthenticationFailed("401"), failures: 2);
+        Assert.Equal((TimeSpan.FromSeconds(1), 1), (first.PauseFor, first.Pace.ConsecutiveFailures));
+        Assert.Equal((TimeSpan.FromSeconds(4), 3), (third.PauseFor, third.Pace.ConsecutiveFailures));
+        Assert.Equal(4, third.Requeue.Count);
+    }
+}
