@@ -11,8 +11,10 @@ namespace CartonaActors.Marketplaces;
 /// </summary>
 public static class ConnectionChecks
 {
-    public static ArgumentException Problem(ConnectionSettings s, string key, string what) =>
-        new($"Connection '{s.Name}': {key} {what}", nameof(s));
+    public static ArgumentException Problem(ConnectionSettings s, string key, string what) => Problem(s, $"{key} {what}");
+
+    /// <param name="problem">Names the key itself (e.g. a rule's own check).</param>
+    public static ArgumentException Problem(ConnectionSettings s, string problem) => new($"Connection '{s.Name}': {problem}", nameof(s));
 
     public static Uri BaseUrl(ConnectionSettings s)
     {
@@ -46,9 +48,9 @@ public static class ConnectionChecks
     public static ConnectionScope Scope(ConnectionSettings s, int platformPriceDecimals, bool sellsPerLocation)
     {
         var price = new PriceRule(s.PriceMarkupPercent, s.PriceDecimals ?? platformPriceDecimals, s.MinimumPrice);
-        if (price.Problem() is { } p) throw Problem(s, p.Split(' ')[0], p[(p.IndexOf(' ') + 1)..] + ".");
+        if (price.Problem() is { } p) throw Problem(s, p + ".");
         var stock = new StockRule(s.StockSafetyBuffer, s.StockMaximumShown, s.StockZeroBelow);
-        if (stock.Problem() is { } q) throw Problem(s, q.Split(' ')[0], q[(q.IndexOf(' ') + 1)..] + ".");
+        if (stock.Problem() is { } q) throw Problem(s, q + ".");
         if (!sellsPerLocation && s.LocationByWarehouse.Count > 0)
             throw Problem(s, "LocationByWarehouse", "is set, but this platform sells one quantity per listing, not per location.");
         var locations = s.LocationByWarehouse.Count > 0 ? s.LocationByWarehouse.ToImmutableSortedDictionary(StringComparer.Ordinal) : null;

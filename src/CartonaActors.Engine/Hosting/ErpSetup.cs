@@ -23,10 +23,15 @@ public static class ErpSetup
         if (!options.ErpEnabled) return builder;
         if (string.IsNullOrWhiteSpace(options.ErpSync.WebhookSecret))
             throw new ArgumentException("CartonaActors:ErpSync:WebhookSecret is required when CartonaActors:Odoo:Url is set");
+        // Variants are read with the fields the connections list by or opt in with, beside the standard ones.
+        options.Odoo.ExtraVariantFields = options.Odoo.ExtraVariantFields
+            .Concat(connections.Where(c => c.Settings.ListErpVariants).SelectMany(c => c.Listings.ErpFields()))
+            .Distinct(StringComparer.Ordinal).ToList();
         var odoo = odooFactory(options.Odoo);
         var fed = new FedValues();
         var sales = salesFactory(options.Odoo);
-        var orderConnections = connections.Where(c => c.PullsOrders).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var pulling = connections.Where(c => c.PullsOrders).ToList();
+        var orderConnections = pulling.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var settings = new ErpTaskSettings(odoo, options.ErpSync, options.Odoo.PageSize,
             products => new ErpProductFeeder(odoo, products, connections, options.Odoo.PageSize, options.ErpSync.FeedConcurrency, fed),
             sales, new ErpOrderRouting(orderConnections));
@@ -37,7 +42,7 @@ public static class ErpSetup
                 id => id == ErpTasks.CatalogLoad ? CatalogLoadEntity.PropsFor(id, settings) : ErpPollerEntity.PropsFor(id, settings),
                 new ErpTaskMessageExtractor(options.Cluster.ShardCount),
                 SyncHostingExtensions.BoundedAndRemembered())
-            .WithSyncOrders(options, sales, odoo, connections.Where(c => c.PullsOrders).ToList())
+            .WithSyncOrders(options, sales, odoo, pulling)
             .WithActors((system, registry) =>
             {
                 var collector = system.ActorOf(OdooChangeCollector.PropsFor(odoo, settings.FeederFor(registry.Get<ProductRegion>()),

@@ -31,10 +31,6 @@ public static class SyncHostingExtensions
         Func<OdooSettings, IOdooSales>? salesFactory = null)
     {
         var connections = platforms.OpenAll(options.Connections);
-        // The ERP reads the fields the connections list by or opt in with, alongside the standard ones.
-        options.Odoo.ExtraVariantFields = options.Odoo.ExtraVariantFields
-            .Concat(connections.Where(c => c.Settings.ListErpVariants).SelectMany(c => c.Listings.ErpFields()))
-            .Distinct(StringComparer.Ordinal).ToList();
 
         return builder
             .AddHocon(HoconFiles.Load("akka.hocon"), HoconAddMode.Prepend)

@@ -25,18 +25,16 @@ public sealed class CartonaClient : IMarketplaceClient, IMarketplaceOrders, IDis
     private readonly PushResponseClassifier _classifier;
     private readonly OrderResponseClassifier _orderClassifier;
 
-    public CartonaClient(ConnectionSettings settings) : this(settings, ConnectionChecks.Bind<CartonaSettings>(settings), TimeProvider.System) { }
+    public CartonaClient(ConnectionSettings settings) : this(settings, ConnectionChecks.Bind<CartonaSettings>(settings)) { }
 
     public CartonaClient(ConnectionSettings settings, TimeProvider clock) : this(settings, ConnectionChecks.Bind<CartonaSettings>(settings), clock) { }
 
-    public CartonaClient(ConnectionSettings settings, CartonaSettings own) : this(settings, own, TimeProvider.System) { }
-
-    /// <param name="clock">Turns an HTTP-date Retry-After into a wait.</param>
-    public CartonaClient(ConnectionSettings settings, CartonaSettings own, TimeProvider clock)
+    /// <param name="clock">Turns an HTTP-date Retry-After into a wait (default: the system clock).</param>
+    public CartonaClient(ConnectionSettings settings, CartonaSettings own, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(own);
-        ArgumentNullException.ThrowIfNull(clock);
+        clock ??= TimeProvider.System;
         _timeout = settings.Timeout;
         _scrubber = new SecretScrubber(settings.Token);
         _classifier = new PushResponseClassifier(_scrubber, clock);

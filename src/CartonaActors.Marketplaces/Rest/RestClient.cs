@@ -23,12 +23,12 @@ public sealed class RestClient : IMarketplaceClient, IMarketplaceOrders, IDispos
     private readonly SecretScrubber _scrubber;
     private readonly RestResponses _responses;
 
-    public RestClient(ConnectionSettings settings, RestSettings own, string customerPrefix) : this(settings, own, customerPrefix, TimeProvider.System) { }
-
-    public RestClient(ConnectionSettings settings, RestSettings own, string customerPrefix, TimeProvider clock)
+    /// <param name="clock">Turns an HTTP-date Retry-After into a wait (default: the system clock).</param>
+    public RestClient(ConnectionSettings settings, RestSettings own, string customerPrefix, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(own);
+        clock ??= TimeProvider.System;
         _own = own;
         _customerPrefix = customerPrefix;
         _timeout = settings.Timeout;

@@ -1,13 +1,6 @@
 using CartonaActors.Sandbox.Hosting;
 using System.Collections.Frozen;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CartonaActors.Sandbox.Cartona;
@@ -97,20 +90,5 @@ public sealed class CartonaEmulator : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private void Announce(IReadOnlyList<AppliedItem> applied)
-    {
-        var handlers = ItemApplied;
-        if (handlers is null) return;
-        foreach (var item in applied)
-        {
-            try
-            {
-                handlers(item);
-            }
-            catch (Exception)
-            {
-                // A faulty observer (benchmark probe) must not change what the platform answers.
-            }
-        }
-    }
+    private void Announce(IReadOnlyList<AppliedItem> applied) => Observers.Notify(ItemApplied, applied);
 }

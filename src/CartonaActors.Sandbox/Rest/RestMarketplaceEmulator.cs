@@ -1,13 +1,6 @@
 using CartonaActors.Sandbox.Hosting;
 using System.Collections.Frozen;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CartonaActors.Sandbox.Rest;
@@ -101,20 +94,5 @@ public sealed class RestMarketplaceEmulator : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private void Announce(IReadOnlyList<RestAppliedItem> applied)
-    {
-        var handlers = ItemApplied;
-        if (handlers is null) return;
-        foreach (var item in applied)
-        {
-            try
-            {
-                handlers(item);
-            }
-            catch (Exception)
-            {
-                // A faulty observer (benchmark probe) must not change what the marketplace answers.
-            }
-        }
-    }
+    private void Announce(IReadOnlyList<RestAppliedItem> applied) => Observers.Notify(ItemApplied, applied);
 }

@@ -17,16 +17,12 @@ public sealed record ProductChangeRequest(
         foreach (var l in Listings ?? [])
         {
             if (l is null) return (null, "listings: an entry is null");
-            var given = new[] { ("id", l.Id), ("internalProductId", l.InternalProductId), ("supplierProductId", l.SupplierProductId) }
-                .Where(x => !string.IsNullOrWhiteSpace(x.Item2)).ToList();
+            // Cartona's two ids keep their names in the API; "id" is of the connection's own kind (or "kind").
+            var given = new[] { (l.Id, l.Kind ?? kindOf(l.Connection ?? "")), (l.InternalProductId, "InternalProductId"), (l.SupplierProductId, "SupplierProductId") }
+                .Where(x => !string.IsNullOrWhiteSpace(x.Item1)).ToList();
             if (given.Count != 1)
                 return (null, $"listings[{l.Connection}]: give exactly one of id, internalProductId or supplierProductId");
-            var (field, value) = given[0];
-            var kind = field switch
-            {
-                "id" => l.Kind ?? kindOf(l.Connection ?? ""),
-                _ => char.ToUpperInvariant(field[0]) + field[1..],
-            };
+            var (value, kind) = given[0];
             if (kind is null) return (null, $"listings: unknown connection '{l.Connection}'");
             listings.Add(new ListingRequest(l.Connection ?? "", new ListingRef(kind, value!.Trim(), l.Keys is { Count: > 0 } keys
                 ? System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, keys) : null)));
