@@ -2,7 +2,7 @@ using Akka.Cluster.Sharding;
 using CartonaActors.Domain.Erp;
 using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
-using CartonaActors.Domain.Roster;
+using CartonaActors.Domain.Pushes;
 using CartonaActors.Domain.Sync;
 
 namespace CartonaActors.Engine;
@@ -17,9 +17,14 @@ public sealed class MarketplaceMessageExtractor(int shards) : HashCodeMessageExt
     public override string? EntityId(object message) => (message as IWithConnectionId)?.ConnectionId;
 }
 
-public sealed class RosterMessageExtractor(int shards) : HashCodeMessageExtractor(shards)
+public sealed class PushSliceMessageExtractor(int shards) : HashCodeMessageExtractor(shards)
 {
-    public override string? EntityId(object message) => (message as IWithRosterId)?.RosterId;
+    public override string? EntityId(object message) => (message as IWithSliceId)?.SliceId;
+}
+
+public sealed class ProductFollowerMessageExtractor(int shards) : HashCodeMessageExtractor(shards)
+{
+    public override string? EntityId(object message) => (message as IWithFollowerId)?.FollowerId;
 }
 
 public sealed class ErpTaskMessageExtractor(int shards) : HashCodeMessageExtractor(shards)

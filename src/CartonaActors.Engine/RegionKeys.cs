@@ -6,8 +6,11 @@ public sealed class ProductRegion;
 /// <summary>ActorRegistry key of the marketplace shard region.</summary>
 public sealed class MarketplaceRegion;
 
-/// <summary>ActorRegistry key of the product roster shard region.</summary>
-public sealed class RosterRegion;
+/// <summary>ActorRegistry key of the push slice shard region (each connection's push bookkeeping).</summary>
+public sealed class PushSliceRegion;
+
+/// <summary>ActorRegistry key of the product change follower's shard region (one entity cluster-wide).</summary>
+public sealed class ProductFollowerRegion;
 
 /// <summary>ActorRegistry key of the ERP connector's task region (model pollers, catalog load).</summary>
 public sealed class ErpRegion;

@@ -19,13 +19,17 @@ public class OutgoingBufferSpecs
     }
 
     [Fact]
-    public void An_older_version_is_refused()
+    public void An_older_version_is_refused_while_a_newer_one_waits_or_is_in_flight()
     {
+        // Once settled the buffer forgets the product: the push slice that hands items out never hands an older one.
         var buffer = new OutgoingBuffer();
         buffer.Offer(Item("a", 5, 10));
         Assert.False(buffer.Offer(Item("a", 4, 9)));
-        buffer.Settle(buffer.TakeBatch(10));
+        var inFlight = buffer.TakeBatch(10);
+        Assert.False(buffer.Offer(Item("a", 5, 10)));
         Assert.False(buffer.Offer(Item("a", 4, 9)));
+        buffer.Settle(inFlight);
+        Assert.Equal(0, buffer.WaitingCount + buffer.InFlightCount);
     }
 
     [Fact]

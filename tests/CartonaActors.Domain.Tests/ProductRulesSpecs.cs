@@ -52,68 +52,11 @@ public class ProductRulesSpecs
     }
 
     [Fact]
-    public void A_linked_product_with_unconfirmed_values_is_pending_until_that_version_is_confirmed()
-    {
-        var s = Fold(ProductState.Empty("sku-1"), Update(10m, new() { ["A"] = 3 }, link: true));
-        var item = Assert.Single(ProductRules.PendingPushes(s, _ => Everything));
-        Assert.Equal(new PushedValues(10m, false, 3), item.Values);
-        Assert.Equal(s.Version, item.Version);
-
-        var ack = ProductRules.Decide(s, new ConfirmPush("sku-1", "cartona", item.Version, item.Values));
-        s = ProductRules.Apply(s, ack!);
-        Assert.Empty(ProductRules.PendingPushes(s, _ => Everything));
-    }
-
-    [Fact]
-    public void An_older_confirmation_never_replaces_a_newer_one()
-    {
-        var s = Fold(ProductState.Empty("sku-1"), Update(10m, link: true));
-        s = ProductRules.Apply(s, ProductRules.Decide(s, new ConfirmPush("sku-1", "cartona", 5, new(12m, null, null)))!);
-        Assert.Null(ProductRules.Decide(s, new ConfirmPush("sku-1", "cartona", 4, new(11m, null, null))));
-        Assert.Null(ProductRules.Decide(s, new ConfirmPush("sku-1", "cartona", 5, new(12m, null, null))));
-    }
-
-    [Fact]
-    public void A_confirmation_of_old_values_leaves_the_newer_values_pending()
-    {
-        var s = Fold(ProductState.Empty("sku-1"), Update(10m, link: true));
-        var first = Assert.Single(ProductRules.PendingPushes(s, _ => Everything));
-        s = Fold(s, Update(12m));
-        s = ProductRules.Apply(s, ProductRules.Decide(s, new ConfirmPush("sku-1", "cartona", first.Version, first.Values))!);
-        var pending = Assert.Single(ProductRules.PendingPushes(s, _ => Everything));
-        Assert.Equal(12m, pending.Values.Price);
-    }
-
-    [Fact]
-    public void A_refused_version_is_not_pushed_again_until_the_product_changes()
-    {
-        var s = Fold(ProductState.Empty("sku-1"), Update(10m, link: true));
-        var item = Assert.Single(ProductRules.PendingPushes(s, _ => Everything));
-        s = ProductRules.Apply(s, ProductRules.Decide(s, new RejectPush("sku-1", "cartona", item.Version, "product not found"))!);
-        Assert.Empty(ProductRules.PendingPushes(s, _ => Everything));
-        Assert.Equal("product not found", s.Listings["cartona"].LastRejection);
-        s = Fold(s, Update(11m));
-        Assert.Single(ProductRules.PendingPushes(s, _ => Everything));
-    }
-
-    [Fact]
     public void Unlimited_stock_is_sent_without_a_quantity()
     {
         var s = Fold(ProductState.Empty("sku-1"), Update(10m, new() { ["A"] = 3 }, link: true));
         s = Fold(s, new UpdateProduct("sku-1", null, null, true, null, null));
         Assert.Equal(new PushedValues(10m, true, null), ProductRules.Desired(s, Everything));
-    }
-
-    [Fact]
-    public void Relinking_under_a_new_external_id_forgets_what_the_old_one_confirmed()
-    {
-        var s = Fold(ProductState.Empty("sku-1"), Update(10m, link: true));
-        var item = Assert.Single(ProductRules.PendingPushes(s, _ => Everything));
-        s = ProductRules.Apply(s, ProductRules.Decide(s, new ConfirmPush("sku-1", "cartona", item.Version, item.Values))!);
-        s = Fold(s, new UpdateProduct("sku-1", null, null, null,
-            [new ListingRequest("cartona", new ListingRef("SupplierProductId", "777"))], null));
-        var again = Assert.Single(ProductRules.PendingPushes(s, _ => Everything));
-        Assert.Equal("777", again.Ref.Value);
     }
 
     [Theory]

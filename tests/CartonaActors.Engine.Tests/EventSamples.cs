@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CartonaActors.Domain.Erp;
 using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Pushes;
 using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
 
@@ -76,6 +77,13 @@ public static class EventSamples
         new PushBatchFailed("cartona", "rate_limited", "429, retry after 1 s", 1000, At),
         new MarketplaceLedger(10, 9000, 3, 0, 2, At, 0, null, "transient_failure: HTTP 503",
             [new SyncIssue(At, "item_rejected", "sku-9", "product not found")]),
+        new PushSliceUpdated("cartona#007",
+            [new ConfirmedPush("sku-1", 4, null), new ConfirmedPush("sku-2", 2, new PushedValues(9m, false, 3))],
+            [new RefusedPush("sku-9", 1, "product not found")],
+            [new WantedPush("sku-1", 5, Ref, new PushedValues(13m, false, 38)), new WantedPush("sku-3", 2, null, null)]),
+        new PushSliceResyncRequested("cartona#007", 3, At),
+        new PushSliceSnapshot([new PushSliceRow("sku-1", Ref, 5, new PushedValues(13m, false, 38), 4, new PushedValues(12.5m, false, 40), 0, null)]),
+        new ProductFollowerOffset(123_456),
         new ProductEnlisted("roster-007", "sku-1"),
         new ProductDischarged("roster-007", "sku-1"),
         new RosterSnapshot(["sku-1", "sku-2"]),

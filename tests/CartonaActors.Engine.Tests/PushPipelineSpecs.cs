@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Pushes;
 using CartonaActors.Domain.Sync;
 using CartonaActors.Sandbox.Cartona;
 
@@ -37,15 +38,18 @@ public sealed class PushPipelineSpecs : IAsyncLifetime
 
     private IReadOnlyList<RecordedCall> BulkCalls() => _cartona.Calls.Where(c => c.Path == BulkPath).ToList();
 
-    private async Task<ProductState> WaitUntilConfirmedAsync(string sku)
+    private async Task<PushEntryView> WaitUntilConfirmedAsync(string sku, decimal price)
     {
-        ProductState state = null!;
+        PushEntryView entry = null!;
         await _kit.AwaitAssertAsync(async () =>
         {
-            state = await _node.Products.Ask<ProductState>(new GetProduct(sku), TimeSpan.FromSeconds(5));
-            Assert.Equal(state.Version, state.Listings["cartona"].AcknowledgedVersion);
+            entry = await _node.PushEntryAsync("cartona", sku);
+            Assert.True(entry.Known);
+            Assert.Equal(entry.WantedVersion, entry.ConfirmedVersion);
+            Assert.Equal(entry.Wanted, entry.Confirmed);
+            Assert.Equal(price, entry.Confirmed!.Price);
         }, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
-        return state;
+        return entry;
     }
 
     [Fact]
@@ -58,8 +62,8 @@ public sealed class PushPipelineSpecs : IAsyncLifetime
         var replies = probe.ReceiveN(1000, TimeSpan.FromSeconds(60)).Cast<ProductUpdateResult>().ToList();
         Assert.All(replies, r => Assert.True(r.Accepted, r.Error));
 
-        var state = await WaitUntilConfirmedAsync("sku-burst");
-        Assert.Equal(1000m, state.Price);
+        var entry = await WaitUntilConfirmedAsync("sku-burst", 1000m);
+        Assert.Equal(1000m, entry.Confirmed!.Price);
         var shown = _cartona.Catalog.TryGet("1")!;
         Assert.Equal("1000.0", shown.SellingPrice);
         Assert.Equal(5, shown.AvailableStockQuantity);
@@ -79,7 +83,7 @@ public sealed class PushPipelineSpecs : IAsyncLifetime
 
         _node.Products.Tell(new UpdateProduct("sku-retry", 21m, null, null, null, null), probe.Ref);
         probe.ExpectMsg<ProductUpdateResult>(r => r.Accepted);
-        await WaitUntilConfirmedAsync("sku-retry");
+        await WaitUntilConfirmedAsync("sku-retry", 21m);
 
         Assert.Equal("21.0", _cartona.Catalog.TryGet("2")!.SellingPrice);
         var calls = BulkCalls();
@@ -97,26 +101,26 @@ public sealed class PushPipelineSpecs : IAsyncLifetime
     public async Task An_older_version_never_overwrites_a_newer_one()
     {
         var reference = new ListingRef("InternalProductId", "3");
-        EnqueuePush Push(long version, decimal price) =>
-            new("cartona", new PushItem("sku-order", "cartona", reference, new PushedValues(price, null, null), version));
+        OfferPush Push(long version, decimal price) =>
+            new(_node.SliceOf("cartona", "sku-order"), "sku-order", version, reference, new PushedValues(price, null, null));
         var applied = new List<string?>();
         _cartona.ItemApplied += a => { if (a.InternalProductId == "3") lock (applied) applied.Add(a.SellingPrice); };
 
-        _node.Marketplaces.Tell(Push(5, 50m));
+        _node.Slices.Tell(Push(5, 50m));
         await _kit.AwaitAssertAsync(() => Assert.Equal("50.0", _cartona.Catalog.TryGet("3")!.SellingPrice), TimeSpan.FromSeconds(10));
 
         // Version 4 arrives late: dropped, never sent.
-        _node.Marketplaces.Tell(Push(4, 40m));
+        _node.Slices.Tell(Push(4, 40m));
         // Version 7 is held in flight by a slow answer while 8 and a late 6 arrive.
         _cartona.Faults.Enqueue(new CartonaFault.Timeout(TimeSpan.FromSeconds(1)), 1, BulkFaultPath);
-        _node.Marketplaces.Tell(Push(7, 70m));
+        _node.Slices.Tell(Push(7, 70m));
         await _kit.AwaitAssertAsync(async () =>
         {
             var s = await _node.Marketplaces.Ask<MarketplaceStatus>(new GetMarketplaceStatus("cartona"), TimeSpan.FromSeconds(5));
             Assert.Equal(1, s.InFlightItems);
         }, TimeSpan.FromSeconds(10));
-        _node.Marketplaces.Tell(Push(8, 80m));
-        _node.Marketplaces.Tell(Push(6, 60m));
+        _node.Slices.Tell(Push(8, 80m));
+        _node.Slices.Tell(Push(6, 60m));
 
         await _kit.AwaitAssertAsync(() => Assert.Equal("80.0", _cartona.Catalog.TryGet("3")!.SellingPrice), TimeSpan.FromSeconds(30));
         var status = await _node.Marketplaces.Ask<MarketplaceStatus>(new GetMarketplaceStatus("cartona"), TimeSpan.FromSeconds(5));
@@ -136,10 +140,10 @@ public sealed class PushPipelineSpecs : IAsyncLifetime
 
         await _kit.AwaitAssertAsync(async () =>
         {
-            var state = await _node.Products.Ask<ProductState>(new GetProduct("sku-unknown"), TimeSpan.FromSeconds(5));
-            Assert.Contains("not found", state.Listings["cartona"].LastRejection);
+            var entry = await _node.PushEntryAsync("cartona", "sku-unknown");
+            Assert.Contains("not found", entry.Refusal);
         }, TimeSpan.FromSeconds(30));
-        await WaitUntilConfirmedAsync("sku-known");
+        await WaitUntilConfirmedAsync("sku-known", 9m);
         var status = await _node.Marketplaces.Ask<MarketplaceStatus>(new GetMarketplaceStatus("cartona"), TimeSpan.FromSeconds(5));
         Assert.Contains(status.Ledger.RecentIssues, i => i.ProductId == "sku-unknown" && i.Kind == "item_rejected");
         Assert.Equal("9.0", _cartona.Catalog.TryGet("4")!.SellingPrice);

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Hosting;
+using CartonaActors.Domain.Pushes;
 using CartonaActors.Engine.Configuration;
 using CartonaActors.Engine.Hosting;
 using CartonaActors.Marketplaces;
@@ -18,13 +19,17 @@ public sealed class TestNode : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private TestNode(IHost host)
+    private readonly int _pushSlices;
+
+    private TestNode(IHost host, int pushSlices)
     {
         _host = host;
+        _pushSlices = pushSlices;
         System = host.Services.GetRequiredService<ActorSystem>();
         var registry = host.Services.GetRequiredService<ActorRegistry>();
         Products = registry.Get<ProductRegion>();
         Marketplaces = registry.Get<MarketplaceRegion>();
+        Slices = registry.Get<PushSliceRegion>();
     }
 
     /// <summary>The platforms the service registers.</summary>
@@ -35,6 +40,17 @@ public sealed class TestNode : IAsyncDisposable
     public ActorSystem System { get; }
     public IActorRef Products { get; }
     public IActorRef Marketplaces { get; }
+    public IActorRef Slices { get; }
+
+    public string SliceOf(string connectionId, string productId) => PushSliceIds.Of(connectionId, productId, _pushSlices);
+
+    public Task<FollowerPosition> FollowerAsync() =>
+        _host.Services.GetRequiredService<ActorRegistry>().Get<ProductFollowerRegion>()
+            .Ask<FollowerPosition>(new GetFollowerPosition(Engine.Products.ProductChangeFollower.Id), TimeSpan.FromSeconds(5));
+
+    /// <summary>What the connection's push slice knows of the product: sent, confirmed, refused.</summary>
+    public Task<PushEntryView> PushEntryAsync(string connectionId, string productId) =>
+        Slices.Ask<PushEntryView>(new GetPushEntry(SliceOf(connectionId, productId), productId), TimeSpan.FromSeconds(5));
 
     public static async Task<TestNode> StartAsync(CartonaActorsOptions options)
     {
@@ -47,7 +63,7 @@ public sealed class TestNode : IAsyncDisposable
                 .WithSyncEngine(options, Platforms)))
             .Build();
         await host.StartAsync();
-        var node = new TestNode(host);
+        var node = new TestNode(host, options.Sync.PushSlices);
         await node.WaitUntilUpAsync();
         return node;
     }

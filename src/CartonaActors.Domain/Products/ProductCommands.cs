@@ -21,14 +21,6 @@ public sealed record ProductUpdateResult(string ProductId, bool Accepted, long V
 /// <summary>Asks a product entity for its current state.</summary>
 public sealed record GetProduct(string ProductId) : IWithProductId, IWireSerializable;
 
-/// <summary>A marketplace confirmed that it now shows <paramref name="Values"/> taken at <paramref name="Version"/>.</summary>
-public sealed record ConfirmPush(string ProductId, string ConnectionId, long Version, PushedValues Values)
-    : IWithProductId, IWireSerializable;
-
-/// <summary>A marketplace refused this product's values at this version.</summary>
-public sealed record RejectPush(string ProductId, string ConnectionId, long Version, string Reason)
-    : IWithProductId, IWireSerializable;
-
 /// <summary>Hold (or change) the quantity a pulled, not yet reserved order takes. Idempotent.</summary>
 public sealed record HoldOrderQuantity(string ProductId, string OrderId, string ConnectionId, decimal Quantity) : IWithProductId, IWireSerializable;
 

@@ -30,18 +30,6 @@ public static class ProductRules
             stock.Count > 0 ? stock : null, linked.Count > 0 ? linked : null, unlinked.Count > 0 ? unlinked : null)], null);
     }
 
-    /// <summary>The event recording a marketplace's confirmation, unless it is older than one already recorded.</summary>
-    public static PushAcknowledged? Decide(ProductState state, ConfirmPush cmd) =>
-        state.Listings.TryGetValue(cmd.ConnectionId, out var listing) && cmd.Version > listing.AcknowledgedVersion
-            ? new PushAcknowledged(state.ProductId, cmd.ConnectionId, cmd.Version, cmd.Values)
-            : null;
-
-    public static PushRejected? Decide(ProductState state, RejectPush cmd) =>
-        state.Listings.TryGetValue(cmd.ConnectionId, out var listing)
-        && cmd.Version > listing.RejectedVersion && cmd.Version > listing.AcknowledgedVersion
-            ? new PushRejected(state.ProductId, cmd.ConnectionId, cmd.Version, cmd.Reason)
-            : null;
-
     public static OrderQuantityHeld? Decide(ProductState state, HoldOrderQuantity cmd) =>
         cmd.Quantity > 0 && !(state.Holds.TryGetValue(cmd.OrderId, out var h) && h == new OrderHold(cmd.ConnectionId, cmd.Quantity))
             ? new OrderQuantityHeld(state.ProductId, cmd.OrderId, cmd.ConnectionId, cmd.Quantity, state.Version + 1)
@@ -65,6 +53,7 @@ public static class ProductRules
             Version = e.Version,
         },
         ListingUnlinked e => state with { Listings = state.Listings.Remove(e.ConnectionId), Version = e.Version },
+        // Journals written before push slices: what a marketplace confirmed or refused now lives in the slices.
         PushAcknowledged e when state.Listings.TryGetValue(e.ConnectionId, out var l) => state with
         {
             Listings = state.Listings.SetItem(e.ConnectionId, l with { Acknowledged = e.Values, AcknowledgedVersion = e.Version }),
@@ -107,23 +96,5 @@ public static class ProductRules
         var byLocation = scope.SellsPerLocation && quantity is not null
             ? StockAggregation.ByLocation(state.StockByWarehouse, scope, held) : null;
         return new PushedValues(price, quantity is null ? state.UnlimitedStock : false, quantity, byLocation);
-    }
-
-    /// <summary>
-    /// One item per linked connection whose confirmed values differ from the desired ones. A connection that
-    /// refused the current version is left alone until the product changes again.
-    /// </summary>
-    public static IReadOnlyList<PushItem> PendingPushes(ProductState state, Func<string, ConnectionScope?> scopeOf)
-    {
-        var items = new List<PushItem>();
-        foreach (var listing in state.Listings.Values)
-        {
-            if (scopeOf(listing.ConnectionId) is not { } scope) continue;
-            if (listing.RejectedVersion >= state.Version) continue;
-            var desired = Desired(state, scope);
-            if (desired.IsEmpty() || desired == listing.Acknowledged) continue;
-            items.Add(new PushItem(state.ProductId, listing.ConnectionId, listing.Ref, desired, state.Version));
-        }
-        return items;
     }
 }

@@ -11,8 +11,10 @@ public interface IWithConnectionId
 /// <summary>A persisted fact about a marketplace connection.</summary>
 public interface IMarketplaceEvent : IWithConnectionId, IWireSerializable;
 
-/// <summary>Queue a product's latest values for the connection's next bulk call.</summary>
-public sealed record EnqueuePush(string ConnectionId, PushItem Item) : IWithConnectionId, IWireSerializable;
+/// <summary>"Sync all": send every listed product of the connection again; answered with <see cref="SyncAllAccepted"/>.</summary>
+public sealed record StartSyncAll(string ConnectionId) : IWithConnectionId, IWireSerializable;
+
+public sealed record SyncAllAccepted(string ConnectionId, int Products) : IWireSerializable;
 
 /// <summary>Asks a marketplace entity how its outgoing work stands.</summary>
 public sealed record GetMarketplaceStatus(string ConnectionId) : IWithConnectionId, IWireSerializable;
@@ -25,7 +27,15 @@ public sealed record MarketplaceStatus(
     int BatchLimit,
     DateTimeOffset? PausedUntil,
     int ConsecutiveFailures,
-    MarketplaceLedger Ledger) : IWireSerializable;
+    MarketplaceLedger Ledger,
+    int? SyncAllTotal = null) : IWireSerializable
+{
+    /// <summary>The last "sync all": how many products it re-sends, and how many of the connection's products
+    /// are still unconfirmed (newer changes count too).</summary>
+    public SyncAllProgress? SyncAll => SyncAllTotal is { } total ? new SyncAllProgress(total, Waiting + InFlightItems) : null;
+}
+
+public sealed record SyncAllProgress(int Total, int Remaining);
 
 /// <summary>One bulk call that the platform answered with success (some items may have been refused).</summary>
 public sealed record PushBatchDelivered(

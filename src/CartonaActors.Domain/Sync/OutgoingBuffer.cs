@@ -3,16 +3,16 @@ using CartonaActors.Domain.Products;
 namespace CartonaActors.Domain.Sync;
 
 /// <summary>
-/// A marketplace connection's outgoing pushes, keyed by product: a newer version replaces an older one
-/// before it is sent, an older version never replaces a newer one, and a product has at most one batch in
-/// flight so two pushes of one product cannot overtake each other.
+/// The products a marketplace entity has taken from its push slices and not yet settled, keyed by product: a
+/// newer version replaces an older one before it is sent, an older version never replaces a newer one, and a
+/// product has at most one batch in flight so two pushes of one product cannot overtake each other. Bounded by
+/// what the entity takes (about two bulk calls' worth), not by the catalog.
 /// </summary>
 public sealed class OutgoingBuffer
 {
     private readonly Dictionary<string, PushItem> _waiting = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
     private readonly Dictionary<string, long> _inFlight = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _highestOffered = new(StringComparer.Ordinal);
 
     public int WaitingCount => _waiting.Count;
     public int InFlightCount => _inFlight.Count;
@@ -20,20 +20,12 @@ public sealed class OutgoingBuffer
     /// <summary>Whether at least one waiting product is not already in flight.</summary>
     public bool HasSendable => _waiting.Keys.Any(id => !_inFlight.ContainsKey(id));
 
-    /// <summary>Adds an item; false when it is older than what was already offered for that product, or a
-    /// duplicate of what is already waiting or in flight.</summary>
+    /// <summary>Adds an item; false when a version as new already waits or is in flight for that product.</summary>
     public bool Offer(PushItem item)
     {
-        if (_highestOffered.TryGetValue(item.ProductId, out var highest))
-        {
-            if (item.Version < highest) return false;
-            if (item.Version == highest &&
-                ((_waiting.TryGetValue(item.ProductId, out var w) && w.Version == item.Version) ||
-                 (_inFlight.TryGetValue(item.ProductId, out var f) && f == item.Version)))
-                return false;
-        }
-        _highestOffered[item.ProductId] = item.Version;
-        if (!_waiting.ContainsKey(item.ProductId)) _order.Enqueue(item.ProductId);
+        if (_waiting.TryGetValue(item.ProductId, out var w) && w.Version >= item.Version) return false;
+        if (_inFlight.TryGetValue(item.ProductId, out var f) && f >= item.Version) return false;
+        if (w is null) _order.Enqueue(item.ProductId);
         _waiting[item.ProductId] = item;
         return true;
     }

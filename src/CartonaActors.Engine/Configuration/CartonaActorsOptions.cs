@@ -104,9 +104,9 @@ public sealed class SyncOptions
 
     public int SnapshotEvery { get; set; } = 100;
 
-    /// <summary>Buckets of the product roster (the record of active products woken after a restart).
-    /// Fixed for the life of a journal: changing it orphans enlisted products.</summary>
-    public int RosterBuckets { get; set; } = 32;
+    /// <summary>Push slices per connection: the persistent entities that hold what each connection was sent,
+    /// confirmed and refused, for a share of the catalog each. Fixed for the life of a journal.</summary>
+    public int PushSlices { get; set; } = 16;
 
     /// <summary>First and longest wait between retries of a failed bulk call.</summary>
     public TimeSpan RetryMinBackoff { get; set; } = TimeSpan.FromMilliseconds(500);

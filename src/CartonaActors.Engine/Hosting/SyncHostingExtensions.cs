@@ -4,13 +4,12 @@ using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using CartonaActors.Domain.Connections;
 using CartonaActors.Domain.Products;
-using CartonaActors.Domain.Roster;
+using CartonaActors.Domain.Pushes;
 using CartonaActors.Domain.Sync;
 using CartonaActors.Engine.Configuration;
 using CartonaActors.Engine.Erp;
 using CartonaActors.Engine.Marketplaces;
 using CartonaActors.Engine.Products;
-using CartonaActors.Engine.Roster;
 using CartonaActors.Engine.Serialization;
 using CartonaActors.Erp;
 using CartonaActors.Marketplaces;
@@ -56,7 +55,7 @@ public static class SyncHostingExtensions
         var sync = options.Sync;
         var productSettings = new ProductEntitySettings(
             new DebouncePolicy(sync.DebounceQuietWindow, sync.DebounceMaxDelay),
-            sync.ResendAfter, sync.PassivateIdleAfter, sync.SnapshotEvery, sync.RosterBuckets,
+            sync.ResendAfter, sync.PassivateIdleAfter, sync.SnapshotEvery, sync.PushSlices,
             connections.ToDictionary(c => c.Name, c => c.Scope, StringComparer.Ordinal));
         var backoff = new RetryBackoff(sync.RetryMinBackoff, sync.RetryMaxBackoff, 0.2);
         var byName = connections.ToDictionary(c => c.Name, StringComparer.Ordinal);
@@ -70,32 +69,39 @@ public static class SyncHostingExtensions
                     Role = ClusterSetup.Role,
                     StateStoreMode = StateStoreMode.DData,
                     RememberEntities = false,
-                    // Products passivate themselves, and only once every marketplace confirmed (idle timers
-                    // would not keep them alive).
+                    // Products passivate themselves, and only once every push slice holds their offers (idle
+                    // timers would not keep them alive).
                     ShouldPassivateIdleEntities = false,
                     HandOffStopMessage = StopEntity.Instance,
                 })
             .WithShardRegion<MarketplaceRegion>("marketplace",
                 id => byName.TryGetValue(id, out var connection)
-                    ? MarketplaceEntity.PropsFor(id, new MarketplaceEntitySettings(connection, clientFactory, backoff, sync.SnapshotEvery))
+                    ? MarketplaceEntity.PropsFor(id, new MarketplaceEntitySettings(connection, clientFactory, backoff, sync.SnapshotEvery, sync.PushSlices))
                     : UnknownConnection.PropsFor(id),
                 new MarketplaceMessageExtractor(options.Cluster.ShardCount),
                 BoundedAndRemembered())
-            .WithShardRegion<RosterRegion>("product-roster",
-                id => ProductRosterEntity.PropsFor(id, sync.SnapshotEvery),
-                new RosterMessageExtractor(options.Cluster.ShardCount),
+            .WithShardRegion<PushSliceRegion>("push-slice",
+                id => PushSliceEntity.PropsFor(id, sync.ResendAfter * 6),
+                new PushSliceMessageExtractor(options.Cluster.ShardCount),
+                BoundedAndRemembered())
+            .WithShardRegion<ProductFollowerRegion>("product-follower",
+                _ => ProductChangeFollower.PropsFor(),
+                new ProductFollowerMessageExtractor(options.Cluster.ShardCount),
                 BoundedAndRemembered())
             .AddStartup((_, registry) =>
             {
-                // Start every roster bucket now, while the journal is quiet: started lazily under a catalog-wide
-                // burst, their remembered-entity state loaded too slowly and the shards restarted in a loop.
-                var roster = registry.Get<RosterRegion>();
-                for (var b = 0; b < sync.RosterBuckets; b++) roster.Tell(new StartRoster(RosterBuckets.Name(b)), ActorRefs.NoSender);
+                // Start the slices and the follower now, while the journal is quiet: started lazily under a
+                // catalog-wide burst, remembered-entity state loaded too slowly and shards restarted in a loop.
+                var slices = registry.Get<PushSliceRegion>();
+                foreach (var connection in connections)
+                foreach (var slice in PushSliceIds.All(connection.Name, sync.PushSlices))
+                    slices.Tell(new StartPushSlice(slice), ActorRefs.NoSender);
+                registry.Get<ProductFollowerRegion>().Tell(new StartProductFollower(ProductChangeFollower.Id), ActorRefs.NoSender);
             });
     }
 
-    /// <summary>For the few entities that must run without being asked (connections, roster buckets): their
-    /// shard restarts them with the node. Never for products or orders (akka.net #7447).</summary>
+    /// <summary>For the few entities that must run without being asked (connections, push slices, the follower):
+    /// their shard restarts them with the node. Never for products or orders (akka.net #7447).</summary>
     internal static ShardOptions BoundedAndRemembered() => new()
     {
         Role = ClusterSetup.Role,

@@ -5,16 +5,18 @@ using Akka.Pattern;
 using Akka.Persistence;
 using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Pushes;
 using CartonaActors.Domain.Sync;
 using CartonaActors.Marketplaces;
 
 namespace CartonaActors.Engine.Marketplaces;
 
 /// <summary>
-/// One marketplace connection. Buffers pushes by product (newest wins), sends them in the platform's largest
-/// bulk call at the pace its token bucket allows, and is the one place that decides when to call again:
-/// after Retry-After on 429, after a growing backoff on failures, with smaller batches when a batch is refused.
-/// It confirms or rejects each item to its product; its journal holds one event per bulk call (the sync log).
+/// One marketplace connection. Takes sendable products from the connection's push slices (about two bulk calls'
+/// worth at a time), sends them in the platform's largest bulk call at the pace its token bucket allows, and is
+/// the one place that decides when to call again: after Retry-After on 429, after a growing backoff on failures,
+/// with smaller batches when a batch is refused. Each call's confirmations and refusals go back to the slices
+/// (never to the products); its journal holds one event per bulk call (the sync log).
 /// </summary>
 public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
 {
@@ -39,7 +41,9 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     private readonly Random _random = new();
     private MarketplaceLedger _ledger = MarketplaceLedger.Empty;
     private IActorRef _worker = ActorRefs.Nobody;
-    private IActorRef _products = ActorRefs.Nobody;
+    private IActorRef _slices = ActorRefs.Nobody;
+    private readonly SliceDemand _demand;
+    private int? _syncAllTotal;
     private DateTimeOffset? _pausedUntil;
     private int _consecutiveFailures;
     private int _batchLimit;
@@ -57,6 +61,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         _limits = settings.Connection.Limits;
         _bucket = PacingMargin.BucketFor(_limits, DateTimeOffset.UtcNow);
         _batchLimit = _limits.MaxBatchSize;
+        _demand = new SliceDemand(PushSliceIds.All(connectionId, settings.PushSlices).ToList());
         var connection = settings.Connection.Settings;
         _pull = new OrderPullCycle(
             settings.Connection.OrderSource,
@@ -69,10 +74,31 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         });
         Recover<IMarketplaceEvent>(e => _ledger = _ledger.Apply(e));
 
-        Command<EnqueuePush>(m =>
+        Command<PushesWaiting>(m =>
         {
-            if (_buffer.Offer(m.Item)) Drain();
+            _demand.Report(m.SliceId, m.Waiting);
+            Drain();
         });
+        Command<PushesTaken>(m =>
+        {
+            _demand.Answered(m.SliceId, m.Waiting);
+            foreach (var item in m.Items) _buffer.Offer(item);
+            Drain();
+        });
+        Command<StartSyncAll>(_ =>
+        {
+            var requester = Sender;
+            Task.WhenAll(_demand.SliceIds.Select(id => _slices.Ask<PushSliceResyncStarted>(new ResyncPushSlice(id), SyncAllAskTimeout)))
+                .PipeTo(Self, success: started => new SyncAllStarted(started.Sum(s => s.Entries), requester),
+                    failure: ex => new SyncAllFailed(ex.GetType().Name, requester));
+        });
+        Command<SyncAllStarted>(m =>
+        {
+            _syncAllTotal = m.Total;
+            _log.Info("{ConnectionId}: sync all: {Total} listed products to send again", ConnectionId, m.Total);
+            m.ReplyTo.Tell(new SyncAllAccepted(ConnectionId, m.Total));
+        });
+        Command<SyncAllFailed>(m => m.ReplyTo.Tell(new Status.Failure(new TimeoutException($"sync all: a push slice did not answer ({m.Reason})"))));
         Command<DrainTick>(_ => Drain());
         Command<BatchCompleted>(HandleCompleted);
         Command<OrderCallRequest>(c =>
@@ -107,8 +133,8 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
                 new CallOutcome.TransientFailure("no answer from the marketplace worker in time")));
         });
         Command<GetMarketplaceStatus>(_ => Sender.Tell(new MarketplaceStatus(
-            ConnectionId, _buffer.WaitingCount + _orderCalls.Count + _pullCalls.Count, _inFlight.Values.Sum(b => b.Count) + _orderCallsInFlight.Count, _batchLimit,
-            _pausedUntil > DateTimeOffset.UtcNow ? _pausedUntil : null, _consecutiveFailures, _ledger)));
+            ConnectionId, _buffer.WaitingCount + _demand.Waiting + _orderCalls.Count + _pullCalls.Count, _inFlight.Values.Sum(b => b.Count) + _orderCallsInFlight.Count, _batchLimit,
+            _pausedUntil > DateTimeOffset.UtcNow ? _pausedUntil : null, _consecutiveFailures, _ledger, _syncAllTotal)));
         Command<StopEntity>(_ => Context.Stop(Self));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {PersistenceId} failed", PersistenceId));
@@ -122,7 +148,9 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
 
     protected override void PreStart()
     {
-        _products = ActorRegistry.For(Context.System).Get<ProductRegion>();
+        _slices = ActorRegistry.For(Context.System).Get<PushSliceRegion>();
+        // Whatever a previous incarnation was handed is lost with it: the slices make it sendable again and say so.
+        foreach (var id in _demand.SliceIds) _slices.Tell(new ReleaseHandedPushes(id));
         if (_settings.Connection.PullsOrders && ActorRegistry.For(Context.System).TryGet<OrderRegion>(out var orders))
         {
             _orders = orders;
@@ -145,6 +173,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             return;
         }
         _pausedUntil = null;
+        AskSlices(now);
         while (_inFlight.Count + _orderCallsInFlight.Count < _limits.MaxConcurrentRequests && (_orderCalls.Count > 0 || _pullCalls.Count > 0 || _buffer.HasSendable))
         {
             var orderCallNext = _orderCalls.Count > 0 || _pullCalls.Count > 0;
@@ -162,6 +191,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
                 continue;
             }
             var batch = _buffer.TakeBatch(_batchLimit);
+            AskSlices(now);
             var id = ++_nextBatchId;
             _inFlight[id] = batch;
             _worker.Tell(new SendBatch(id, batch));
@@ -180,14 +210,28 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         // Settle the whole batch first, so requeued items are free to go again and the rest may be sent anew.
         _buffer.Settle(items);
         _buffer.Requeue(verdict.Requeue);
-        foreach (var item in verdict.Confirmed) _products.Tell(new ConfirmPush(item.ProductId, ConnectionId, item.Version, item.Values));
-        foreach (var (item, reason) in verdict.Rejected) _products.Tell(new RejectPush(item.ProductId, ConnectionId, item.Version, reason));
+        SettleInSlices(verdict);
         (_batchLimit, _consecutiveFailures) = (verdict.Pace.BatchLimit, verdict.Pace.ConsecutiveFailures);
         if (verdict.DrainBudget) _bucket.Drain(now);
         if (verdict.PauseFor is { } pause) _pausedUntil = now + pause;
         Describe(verdict, items.Count);
         PersistLedger(verdict.Event);
         Drain();
+    }
+
+    private void AskSlices(DateTimeOffset now)
+    {
+        foreach (var (sliceId, max) in _demand.NextAsks(_buffer.WaitingCount, _batchLimit, now))
+            _slices.Tell(new TakePushes(sliceId, max));
+    }
+
+    private void SettleInSlices(PushVerdict verdict)
+    {
+        var confirmed = verdict.Confirmed.ToLookup(i => PushSliceIds.Of(ConnectionId, i.ProductId, _settings.PushSlices));
+        var refused = verdict.Rejected.Select(r => new RejectedItem(r.Item, r.Reason))
+            .ToLookup(r => PushSliceIds.Of(ConnectionId, r.Item.ProductId, _settings.PushSlices));
+        foreach (var sliceId in confirmed.Select(g => g.Key).Union(refused.Select(g => g.Key)))
+            _slices.Tell(new SettlePushes(sliceId, confirmed[sliceId].ToList(), refused[sliceId].ToList()));
     }
 
     private void Describe(PushVerdict verdict, int items)
@@ -320,6 +364,12 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         _log.Warning("{ConnectionId}: bulk call of {Items} products failed ({Kind}): {Reason}", ConnectionId, items, kind, reason);
         return new PushBatchFailed(ConnectionId, kind, reason, items, now);
     }
+
+    private static readonly TimeSpan SyncAllAskTimeout = TimeSpan.FromSeconds(30);
+
+    private sealed record SyncAllStarted(int Total, IActorRef ReplyTo);
+
+    private sealed record SyncAllFailed(string Reason, IActorRef ReplyTo);
 
     private sealed class DrainTick
     {

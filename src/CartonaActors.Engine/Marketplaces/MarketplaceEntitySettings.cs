@@ -8,4 +8,5 @@ public sealed record MarketplaceEntitySettings(
     PlatformConnection Connection,
     Func<PlatformConnection, IMarketplaceClient> ClientFactory,
     RetryBackoff Backoff,
-    int SnapshotEvery);
+    int SnapshotEvery,
+    int PushSlices);

@@ -4,16 +4,16 @@ using Akka.Event;
 using Akka.Hosting;
 using Akka.Persistence;
 using CartonaActors.Domain.Products;
-using CartonaActors.Domain.Roster;
-using CartonaActors.Domain.Sync;
+using CartonaActors.Domain.Pushes;
 
 namespace CartonaActors.Engine.Products;
 
 /// <summary>
-/// One product: its ERP values, its listings and what each marketplace has confirmed. Changes are persisted
-/// first, then pushed after a debounce; unconfirmed pushes are sent again until confirmed, across restarts.
-/// Before handling anything it enlists in the product roster, which wakes it after a crash; it leaves the
-/// roster only when it stops with every marketplace confirmed.
+/// One product: its ERP values, versions, listings and order holds. A change is persisted first; after a
+/// debounce the values each connection should show are offered to that connection's push slice, which owns
+/// everything about sending, confirming and refusing. The product is done once every slice holds its offer
+/// durably: confirmations never wake it. After a crash the product change follower wakes only products whose
+/// recent events were not yet offered.
 /// </summary>
 public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
 {
@@ -22,14 +22,14 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
 
     private readonly ProductEntitySettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ProductOffers _offers;
+    private readonly List<(IActorRef To, long Ordering)> _followersWaiting = [];
     private ProductState _state;
     private DateTimeOffset? _firstUnpushedChange;
     private DateTimeOffset _lastChange;
+    private bool _flushDue;
     private long _lastSnapshotSequenceNr;
-    private IActorRef _marketplaces = ActorRefs.Nobody;
-    private IActorRef _roster = ActorRefs.Nobody;
-    private readonly string _rosterId;
-    private bool _enlisted;
+    private IActorRef _slices = ActorRefs.Nobody;
 
     public static Props PropsFor(string productId, ProductEntitySettings settings) =>
         Props.Create(() => new ProductEntity(productId, settings));
@@ -37,56 +37,39 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
     public ProductEntity(string productId, ProductEntitySettings settings)
     {
         _settings = settings;
+        _offers = new ProductOffers(settings.PushSlices);
         _state = ProductState.Empty(productId);
         PersistenceId = "product-" + productId;
-        _rosterId = RosterBuckets.Of(productId, settings.RosterBuckets);
 
         Recover<SnapshotOffer>(offer =>
         {
             if (offer.Snapshot is ProductState snapshot) _state = WithOrdinalKeys(snapshot);
             _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
         });
-        Recover<IProductEvent>(e => _state = ProductRules.Apply(_state, e));
+        Recover<IProductEvent>(e => _state = Fold(_state, e));
 
-        Enlisting();
-    }
-
-    public override string PersistenceId { get; }
-    public ITimerScheduler Timers { get; set; } = null!;
-
-    private void Active()
-    {
-        Command<UpdateProduct>(cmd =>
-        {
-            if (_enlisted)
-            {
-                HandleUpdate(cmd);
-                return;
-            }
-            // Work arrived after discharge, before the stop: enlist again before writing.
-            Stash.Stash();
-            Become(Enlisting);
-            RequestEnlistment();
-        });
-        Command<ConfirmPush>(c => PersistIfAny(ProductRules.Decide(_state, c)));
+        Command<UpdateProduct>(HandleUpdate);
         Command<HoldOrderQuantity>(c => PersistChange(ProductRules.Decide(_state, c)));
         Command<ReleaseOrderQuantity>(c => PersistChange(ProductRules.Decide(_state, c)));
-        Command<RejectPush>(c =>
+        Command<PushOfferStored>(m =>
         {
-            if (ProductRules.Decide(_state, c) is not { } rejected) return;
-            _log.Warning("Product {ProductId} refused by {ConnectionId} at version {Version}: {Reason}",
-                c.ProductId, c.ConnectionId, c.Version, c.Reason);
-            PersistIfAny(rejected);
+            _offers.Stored(m);
+            AnswerFollowersIfDone();
+        });
+        Command<EnsureOffered>(m =>
+        {
+            _followersWaiting.Add((Sender, m.Ordering));
+            // Started by the follower (a crash left this version unoffered): offer now, not after a debounce.
+            if (!_flushDue) Flush();
+            AnswerFollowersIfDone();
         });
         Command<GetProduct>(_ => Sender.Tell(_state));
         Command<FlushPushes>(_ => Flush());
-        Command<WakeProduct>(_ => { });
+        Command<ResendOffers>(_ => Resend());
         Command<ReceiveTimeout>(_ =>
         {
-            // Timers keep the entity alive through ReceiveTimeout while anything is unconfirmed.
-            if (PendingPushes().Count > 0) return;
-            _roster.Tell(new DischargeProduct(_rosterId, _state.ProductId));
-            _enlisted = false;
+            // Timers keep the entity alive through ReceiveTimeout while anything is unoffered.
+            if (!Done) return;
             Context.Parent.Tell(new Passivate(StopEntity.Instance));
         });
         Command<StopEntity>(_ => Context.Stop(Self));
@@ -96,40 +79,25 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
         Command<DeleteSnapshotsFailure>(_ => { });
     }
 
-    /// <summary>Everything waits until the roster has recorded this product as active.</summary>
-    private void Enlisting()
-    {
-        Command<ProductEnlistedReply>(_ =>
-        {
-            _enlisted = true;
-            Become(Active);
-            Stash.UnstashAll();
-            if (PendingPushes().Count > 0) NoteChange();
-        });
-        Command<EnlistmentFailed>(f =>
-        {
-            _log.Warning("Product {ProductId} could not enlist in {RosterId} ({Reason}); retrying", _state.ProductId, _rosterId, f.Reason);
-            Timers.StartSingleTimer("enlist", RetryEnlistment.Instance, TimeSpan.FromSeconds(1));
-        });
-        Command<RetryEnlistment>(_ => RequestEnlistment());
-        Command<StopEntity>(_ => Context.Stop(Self));
-        CommandAny(_ => Stash.Stash());
-    }
+    public override string PersistenceId { get; }
+    public ITimerScheduler Timers { get; set; } = null!;
 
-    private void RequestEnlistment() =>
-        _roster.Ask<ProductEnlistedReply>(new EnlistProduct(_rosterId, _state.ProductId), TimeSpan.FromSeconds(5))
-            .PipeTo(Self, failure: ex => new EnlistmentFailed(ex.GetType().Name));
+    private bool Done => !_flushDue && _offers.AllStored;
 
     protected override void PreStart()
     {
-        _marketplaces = ActorRegistry.For(Context.System).Get<MarketplaceRegion>();
-        _roster = ActorRegistry.For(Context.System).Get<RosterRegion>();
+        EngineCounters.For(Context.System).ProductStarted();
+        _slices = ActorRegistry.For(Context.System).Get<PushSliceRegion>();
         SetReceiveTimeout(_settings.PassivateIdleAfter);
         base.PreStart();
     }
 
-    // Timers die with the actor: once enlisted, whatever was unconfirmed before the stop is pushed again.
-    protected override void OnReplaySuccess() => RequestEnlistment();
+    private ProductState Fold(ProductState state, IProductEvent e)
+    {
+        if (e is ProductUpdated { Unlinked: { } unlinked }) _offers.Unlinked(unlinked);
+        else if (e is ListingUnlinked u) _offers.Unlinked([u.ConnectionId]);
+        return ProductRules.Apply(state, e);
+    }
 
     private void HandleUpdate(UpdateProduct cmd)
     {
@@ -149,7 +117,7 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
         var written = 0;
         PersistAll(events, e =>
         {
-            _state = ProductRules.Apply(_state, e);
+            _state = Fold(_state, e);
             if (++written < events.Count) return;
             replyTo.Tell(new ProductUpdateResult(cmd.ProductId, true, _state.Version, written, null));
             AfterPersist();
@@ -161,29 +129,11 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
     private void PersistChange(IProductEvent? evt)
     {
         if (evt is null) return;
-        if (!_enlisted)
-        {
-            Stash.Stash();
-            Become(Enlisting);
-            RequestEnlistment();
-            return;
-        }
         Persist(evt, e =>
         {
-            _state = ProductRules.Apply(_state, e);
+            _state = Fold(_state, e);
             AfterPersist();
             NoteChange();
-        });
-    }
-
-    private void PersistIfAny(IProductEvent? evt)
-    {
-        if (evt is null) return;
-        Persist(evt, e =>
-        {
-            _state = ProductRules.Apply(_state, e);
-            AfterPersist();
-            if (PendingPushes().Count == 0) Timers.Cancel(ResendTimer);
         });
     }
 
@@ -200,6 +150,7 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
         var now = DateTimeOffset.UtcNow;
         _firstUnpushedChange ??= now;
         _lastChange = now;
+        _flushDue = true;
         Timers.StartSingleTimer(FlushTimer, FlushPushes.Instance,
             _settings.Debounce.DelayFrom(now, _firstUnpushedChange.Value, _lastChange));
     }
@@ -207,18 +158,30 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
     private void Flush()
     {
         _firstUnpushedChange = null;
+        _flushDue = false;
         Timers.Cancel(FlushTimer);
-        var pending = PendingPushes();
-        if (pending.Count == 0)
-        {
-            Timers.Cancel(ResendTimer);
-            return;
-        }
-        foreach (var item in pending) _marketplaces.Tell(new EnqueuePush(item.ConnectionId, item));
-        Timers.StartSingleTimer(ResendTimer, FlushPushes.Instance, _settings.ResendAfter);
+        foreach (var offer in _offers.Due(_state, _settings.ScopeOf)) _slices.Tell(offer);
+        if (!_offers.AllStored) Timers.StartSingleTimer(ResendTimer, ResendOffers.Instance, _settings.ResendAfter);
+        AnswerFollowersIfDone();
     }
 
-    private IReadOnlyList<PushItem> PendingPushes() => ProductRules.PendingPushes(_state, _settings.ScopeOf);
+    private void Resend()
+    {
+        var unstored = _offers.Unstored();
+        if (unstored.Count == 0) return;
+        _log.Warning("Product {ProductId}: {Count} offers not stored by their push slices within {After}; sending again",
+            _state.ProductId, unstored.Count, _settings.ResendAfter);
+        foreach (var offer in unstored) _slices.Tell(offer);
+        Timers.StartSingleTimer(ResendTimer, ResendOffers.Instance, _settings.ResendAfter);
+    }
+
+    private void AnswerFollowersIfDone()
+    {
+        if (!Done) return;
+        Timers.Cancel(ResendTimer);
+        foreach (var (to, ordering) in _followersWaiting) to.Tell(new ProductOffered(_state.ProductId, ordering));
+        _followersWaiting.Clear();
+    }
 
     private static ProductState WithOrdinalKeys(ProductState s) => s with
     {
@@ -227,16 +190,14 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
         Listings = s.Listings.WithComparers(StringComparer.Ordinal),
     };
 
-    /// <summary>Timer tick: push what is pending now.</summary>
+    /// <summary>Timer tick: offer what changed now.</summary>
     private sealed class FlushPushes
     {
         public static readonly FlushPushes Instance = new();
     }
 
-    private sealed class RetryEnlistment
+    private sealed class ResendOffers
     {
-        public static readonly RetryEnlistment Instance = new();
+        public static readonly ResendOffers Instance = new();
     }
-
-    private sealed record EnlistmentFailed(string Reason);
 }

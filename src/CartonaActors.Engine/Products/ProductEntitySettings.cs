@@ -9,7 +9,7 @@ public sealed record ProductEntitySettings(
     TimeSpan ResendAfter,
     TimeSpan PassivateIdleAfter,
     int SnapshotEvery,
-    int RosterBuckets,
+    int PushSlices,
     IReadOnlyDictionary<string, ConnectionScope> Connections)
 {
     public ConnectionScope? ScopeOf(string connectionId) => Connections.GetValueOrDefault(connectionId);

@@ -1,6 +1,7 @@
 using CartonaActors.Domain.Erp;
 using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Pushes;
 using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
 
@@ -30,7 +31,12 @@ public static class Manifests
         [typeof(PushBatchDelivered)] = "marketplace-batch-delivered-v1",
         [typeof(PushBatchFailed)] = "marketplace-batch-failed-v1",
         [typeof(MarketplaceLedger)] = "marketplace-ledger-v1",
-        // product roster events and snapshot (persisted)
+        // push slice events and snapshot, the product change follower's position (persisted)
+        [typeof(PushSliceUpdated)] = "push-slice-updated-v1",
+        [typeof(PushSliceResyncRequested)] = "push-slice-resync-requested-v1",
+        [typeof(PushSliceSnapshot)] = "push-slice-snapshot-v1",
+        [typeof(ProductFollowerOffset)] = "product-follower-offset-v1",
+        // product roster events and snapshot (persisted; only read since push slices)
         [typeof(ProductEnlisted)] = "roster-product-enlisted-v1",
         [typeof(ProductDischarged)] = "roster-product-discharged-v1",
         [typeof(RosterSnapshot)] = "roster-snapshot-v1",
@@ -62,16 +68,27 @@ public static class Manifests
         [typeof(UpdateProduct)] = "product-update-v1",
         [typeof(ProductUpdateResult)] = "product-update-result-v1",
         [typeof(GetProduct)] = "product-get-v1",
-        [typeof(ConfirmPush)] = "product-confirm-push-v1",
-        [typeof(RejectPush)] = "product-reject-push-v1",
-        [typeof(EnqueuePush)] = "marketplace-enqueue-push-v1",
+        [typeof(OfferPush)] = "push-slice-offer-v1",
+        [typeof(PushOfferStored)] = "product-offer-stored-v1",
+        [typeof(TakePushes)] = "push-slice-take-v1",
+        [typeof(PushesTaken)] = "push-slice-taken-v1",
+        [typeof(PushesWaiting)] = "marketplace-pushes-waiting-v1",
+        [typeof(SettlePushes)] = "push-slice-settle-v1",
+        [typeof(ReleaseHandedPushes)] = "push-slice-release-handed-v1",
+        [typeof(ResyncPushSlice)] = "push-slice-resync-v1",
+        [typeof(PushSliceResyncStarted)] = "push-slice-resync-started-v1",
+        [typeof(StartPushSlice)] = "push-slice-start-v1",
+        [typeof(GetPushEntry)] = "push-slice-get-entry-v1",
+        [typeof(PushEntryView)] = "push-slice-entry-v1",
+        [typeof(EnsureOffered)] = "product-ensure-offered-v1",
+        [typeof(ProductOffered)] = "product-offered-v1",
+        [typeof(StartProductFollower)] = "product-follower-start-v1",
+        [typeof(GetFollowerPosition)] = "product-follower-get-position-v1",
+        [typeof(FollowerPosition)] = "product-follower-position-v1",
+        [typeof(StartSyncAll)] = "marketplace-start-sync-all-v1",
+        [typeof(SyncAllAccepted)] = "marketplace-sync-all-accepted-v1",
         [typeof(GetMarketplaceStatus)] = "marketplace-get-status-v1",
         [typeof(MarketplaceStatus)] = "marketplace-status-v1",
-        [typeof(EnlistProduct)] = "roster-enlist-v1",
-        [typeof(ProductEnlistedReply)] = "roster-enlisted-reply-v1",
-        [typeof(DischargeProduct)] = "roster-discharge-v1",
-        [typeof(StartRoster)] = "roster-start-v1",
-        [typeof(WakeProduct)] = "product-wake-v1",
         [typeof(HoldOrderQuantity)] = "product-hold-order-quantity-v1",
         [typeof(ReleaseOrderQuantity)] = "product-release-order-quantity-v1",
         [typeof(PollNow)] = "erp-poll-now-v1",
@@ -103,5 +120,6 @@ public static class Manifests
         || typeof(IRosterEvent).IsAssignableFrom(t)
         || typeof(IOrderEvent).IsAssignableFrom(t) || t == typeof(OrderState) || t == typeof(CustomerPartnerLinked) || t == typeof(OrdersPulled) || t == typeof(OrderCursorAdvanced)
         || t == typeof(ErpCursorAdvanced) || t == typeof(CatalogLoadStarted) || t == typeof(CatalogPageLoaded) || t == typeof(CatalogLoadCompleted)
-        || t == typeof(ProductState) || t == typeof(MarketplaceLedger) || t == typeof(RosterSnapshot));
+        || t == typeof(ProductState) || t == typeof(MarketplaceLedger) || t == typeof(RosterSnapshot)
+        || t == typeof(PushSliceUpdated) || t == typeof(PushSliceResyncRequested) || t == typeof(PushSliceSnapshot) || t == typeof(ProductFollowerOffset));
 }

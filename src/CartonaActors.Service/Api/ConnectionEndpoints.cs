@@ -11,6 +11,7 @@ namespace CartonaActors.Service.Api;
 public static class ConnectionEndpoints
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan SyncAllTimeout = TimeSpan.FromSeconds(60);
 
     public static void MapConnectionEndpoints(this WebApplication app)
     {
@@ -28,6 +29,19 @@ public static class ConnectionEndpoints
             var check = await client.TestConnectionAsync(ct);
             return Results.Ok(new { connection = name, platform = c.Settings.Platform, ok = check.Ok, message = check.Message });
         });
+
+        // "Sync all": every listed product of the connection is sent again from the push slices (no product is
+        // woken); progress in GET /api/connections/{name} as syncAll {total, remaining}.
+        app.MapPost("/api/connections/{name}/sync-all", async (string name, CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region,
+            ILogger<SyncAllAccepted> log, CancellationToken ct) =>
+        {
+            if (Find(options, name) is null) return UnknownConnection(name);
+            var accepted = await region.ActorRef.Ask<SyncAllAccepted>(new StartSyncAll(name), SyncAllTimeout, ct);
+            log.LogInformation("Sync all on {Connection}: {Products} products to send again", name, accepted.Products);
+            return Results.Accepted($"/api/connections/{name}", new { connection = name, products = accepted.Products });
+        });
+
+        app.MapGet("/api/engine/stats", (ActorSystem system) => Results.Ok(new { productsStarted = EngineCounters.For(system).ProductsStarted }));
 
         app.MapGet("/api/sync-log", async (CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region, NodeSyncLog ingress, CancellationToken ct) =>
         {

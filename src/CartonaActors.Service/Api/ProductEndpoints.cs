@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Akka.Actor;
 using Akka.Hosting;
 using CartonaActors.Domain.Products;
+using CartonaActors.Domain.Pushes;
 using CartonaActors.Engine;
 using CartonaActors.Engine.Configuration;
 
@@ -68,20 +69,27 @@ public static class ProductEndpoints
     }
 
     /// <summary>The product's ERP values and, per listing, what its connection's rules make of them (desired) next
-    /// to what the marketplace last confirmed.</summary>
-    private static async Task<IResult> GetAsync(string id, IRequiredActor<ProductRegion> products, OpenConnections connections, CancellationToken ct)
+    /// to what its push slice last sent, confirmed or refused.</summary>
+    private static async Task<IResult> GetAsync(string id, IRequiredActor<ProductRegion> products, IRequiredActor<PushSliceRegion> slices,
+        OpenConnections connections, CartonaActorsOptions options, CancellationToken ct)
     {
         if (ProductValidation.ValidateProductId(id) is { } idError) return Results.BadRequest(new { error = idError });
         var state = await products.ActorRef.Ask<ProductState>(new GetProduct(id), AskTimeout, ct);
         if (state.Version == 0) return Results.NotFound(new { error = $"product {id} is not known" });
-        var desired = state.Listings.Keys
-            .Select(c => (c, connections.Find(c)))
-            .Where(x => x.Item2 is not null)
-            .ToDictionary(x => x.c, x => ProductRules.Desired(state, x.Item2!.Scope), StringComparer.Ordinal);
+        var listed = state.Listings.Values.Where(l => connections.Find(l.ConnectionId) is not null).ToList();
+        var desired = listed.ToDictionary(l => l.ConnectionId, l => ProductRules.Desired(state, connections.Find(l.ConnectionId)!.Scope), StringComparer.Ordinal);
+        // What each connection was sent, confirmed or refused lives in its push slice, not in the product.
+        var entries = await Task.WhenAll(listed.Select(l =>
+            slices.ActorRef.Ask<PushEntryView>(new GetPushEntry(PushSliceIds.Of(l.ConnectionId, id, options.Sync.PushSlices), id), AskTimeout, ct)));
+        var pushes = entries.ToDictionary(e => e.ConnectionId, e => new
+        {
+            e.Ref, e.WantedVersion, e.Wanted, e.ConfirmedVersion, e.Confirmed, e.RefusedVersion, e.Refusal, e.InFlight, e.Pending,
+        }, StringComparer.Ordinal);
         return Results.Ok(new
         {
-            state.ProductId, state.Version, state.Price, state.UnlimitedStock, state.StockByWarehouse, state.Listings,
-            state.Holds, desired,
+            state.ProductId, state.Version, state.Price, state.UnlimitedStock, state.StockByWarehouse,
+            listings = listed.ToDictionary(l => l.ConnectionId, l => l.Ref, StringComparer.Ordinal),
+            state.Holds, desired, pushes,
         });
     }
 }

@@ -88,8 +88,7 @@ public abstract class MarketplaceContract : IAsyncLifetime
         await UpdateAllAsync(node, good.Select(i => Change(i, 7m, 2)).Append(Change(999_999, 7m, 2)));
 
         await ShownAsync(good, _ => (7m, 2), TimeSpan.FromSeconds(30));
-        await Probe.UntilAsync(() => node.Products.Ask<ProductState>(new GetProduct("sku-999999"), TimeSpan.FromSeconds(5))
-            .Result.Listings[Connection].LastRejection is not null, TimeSpan.FromSeconds(30));
+        await Probe.UntilAsync(() => node.PushEntryAsync(Connection, "sku-999999").Result.Refusal is not null, TimeSpan.FromSeconds(30));
         var status = await node.Marketplaces.Ask<MarketplaceStatus>(new GetMarketplaceStatus(Connection), TimeSpan.FromSeconds(5));
         Assert.Equal(1, status.Ledger.ItemsRejected);
         Assert.Contains(status.Ledger.RecentIssues, i => i.Kind == "item_rejected" && i.ProductId == "sku-999999");

@@ -1,0 +1,226 @@
+using CartonaActors.Domain.Products;
+
+namespace CartonaActors.Domain.Pushes;
+
+/// <summary>
+/// What one connection was asked to show, was sent and has confirmed or refused, for the products of one slice.
+/// Durable state changes only through <see cref="Apply(PushSliceUpdated)"/> (a journaled group write); what is
+/// handed to the marketplace entity is memory only: after a restart everything unconfirmed is sendable again.
+/// A product is handed at most once at a time, so two sends of one product can never overtake each other, and
+/// only its latest wanted version is ever handed, so an older value can never follow a newer one.
+/// </summary>
+public sealed class PushSlice(string connectionId)
+{
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Version, DateTimeOffset At)> _handed = new(StringComparer.Ordinal);
+    private readonly Queue<string> _sendable = new();
+    private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
+
+    // Collected between group writes.
+    private readonly Dictionary<string, WantedPush> _wanted = new(StringComparer.Ordinal);
+    private readonly List<PushItem> _confirmed = [];
+    private readonly List<RejectedItem> _refused = [];
+
+    public string ConnectionId { get; } = connectionId;
+    public int Count => _entries.Count;
+    public int HandedCount => _handed.Count;
+
+    /// <summary>Sendable and not handed (an approximation while the queue holds settled ids).</summary>
+    public int Waiting => _queued.Count;
+
+    /// <summary>Rows changed since the last snapshot: the owner snapshots when this outgrows the slice.</summary>
+    public long ChangedSinceSnapshot { get; private set; }
+
+    public bool HasUnwritten => _wanted.Count > 0 || _confirmed.Count > 0 || _refused.Count > 0;
+
+    /// <summary>Collects an offer for the next group write; false when it changes nothing (an equal or older
+    /// offer), so it needs no write and can be answered as stored at once.</summary>
+    public bool Offer(OfferPush offer)
+    {
+        var latest = _wanted.TryGetValue(offer.ProductId, out var queued) ? queued.Version
+            : _entries.TryGetValue(offer.ProductId, out var e) ? e.WantedVersion : 0;
+        if (offer.Version <= latest) return false;
+        if (queued is null && _entries.TryGetValue(offer.ProductId, out var entry)
+            && Equals(entry.Ref, offer.Ref) && Equals(entry.Wanted, offer.Values)) return false;
+        _wanted[offer.ProductId] = new WantedPush(offer.ProductId, offer.Version, offer.Ref, offer.Ref is null ? null : offer.Values);
+        return true;
+    }
+
+    public void Settle(SettlePushes settle)
+    {
+        _confirmed.AddRange(settle.Confirmed);
+        _refused.AddRange(settle.Refused);
+    }
+
+    /// <summary>The next group write, or null when nothing waits. Call again only after applying the previous one:
+    /// a confirmation's values are omitted exactly when they equal the wanted values as of that write.</summary>
+    public PushSliceUpdated? NextWrite(string sliceId)
+    {
+        if (!HasUnwritten) return null;
+        var confirmed = new List<ConfirmedPush>(_confirmed.Count);
+        foreach (var item in _confirmed)
+        {
+            if (!_entries.TryGetValue(item.ProductId, out var e) || !Equals(e.Ref, item.Ref) || item.Version <= e.ConfirmedVersion)
+            {
+                Unhand(item); // changes nothing durable: free to go again now
+                continue;
+            }
+            confirmed.Add(new ConfirmedPush(item.ProductId, item.Version, item.Version == e.WantedVersion ? null : item.Values));
+        }
+        var refused = new List<RefusedPush>(_refused.Count);
+        foreach (var (item, reason) in _refused)
+        {
+            if (!_entries.TryGetValue(item.ProductId, out var e) || !Equals(e.Ref, item.Ref) || item.Version <= e.RefusedVersion)
+            {
+                Unhand(item);
+                continue;
+            }
+            refused.Add(new RefusedPush(item.ProductId, item.Version, reason));
+        }
+        // The others stay handed until the write is applied: sendable again before that, they would go twice.
+        var update = new PushSliceUpdated(sliceId, confirmed, refused, _wanted.Values.ToList());
+        _wanted.Clear();
+        _confirmed.Clear();
+        _refused.Clear();
+        return update;
+    }
+
+    public void Apply(PushSliceUpdated update)
+    {
+        foreach (var c in update.Confirmed)
+        {
+            if (!_entries.TryGetValue(c.ProductId, out var e) || c.Version <= e.ConfirmedVersion) continue;
+            e.ConfirmedVersion = c.Version;
+            e.Confirmed = c.Values ?? e.Wanted;
+            Unhand(c.ProductId, c.Version);
+        }
+        foreach (var r in update.Refused)
+        {
+            if (!_entries.TryGetValue(r.ProductId, out var e) || r.Version <= e.RefusedVersion) continue;
+            e.RefusedVersion = r.Version;
+            e.Refusal = r.Reason;
+            Unhand(r.ProductId, r.Version);
+        }
+        foreach (var w in update.Wanted)
+        {
+            if (_entries.TryGetValue(w.ProductId, out var e))
+            {
+                if (w.Version <= e.WantedVersion) continue;
+                if (!Equals(e.Ref, w.Ref))
+                {
+                    // Another listing id: what the old one confirmed or refused says nothing about the new one.
+                    e.Ref = w.Ref;
+                    e.ConfirmedVersion = e.RefusedVersion = 0;
+                    e.Confirmed = null;
+                    e.Refusal = null;
+                }
+                e.WantedVersion = w.Version;
+                e.Wanted = w.Values;
+            }
+            else _entries[w.ProductId] = new Entry { Ref = w.Ref, WantedVersion = w.Version, Wanted = w.Values };
+            Enqueue(w.ProductId);
+        }
+        ChangedSinceSnapshot += update.Confirmed.Count + update.Refused.Count + update.Wanted.Count;
+    }
+
+    public int Apply(PushSliceResyncRequested _)
+    {
+        foreach (var (id, e) in _entries)
+        {
+            if (e.Ref is null || e.Wanted is null) continue;
+            e.ConfirmedVersion = e.RefusedVersion = 0;
+            Enqueue(id);
+        }
+        ChangedSinceSnapshot += _entries.Count;
+        return _entries.Count;
+    }
+
+    /// <summary>Up to <paramref name="max"/> sendable products, oldest first, now marked as handed.</summary>
+    public IReadOnlyList<PushItem> Take(int max, DateTimeOffset now)
+    {
+        var items = new List<PushItem>(Math.Min(max, _queued.Count));
+        while (items.Count < max && _sendable.TryDequeue(out var id))
+        {
+            _queued.Remove(id);
+            if (!_entries.TryGetValue(id, out var e) || !e.Pending || _handed.ContainsKey(id)) continue;
+            _handed[id] = (e.WantedVersion, now);
+            items.Add(new PushItem(id, ConnectionId, e.Ref!, e.Wanted!, e.WantedVersion));
+        }
+        return items;
+    }
+
+    /// <summary>The marketplace entity lost what it was handed (it restarted): all of it is sendable again.</summary>
+    public void ReleaseHanded()
+    {
+        var ids = _handed.Keys.ToList();
+        _handed.Clear();
+        foreach (var id in ids) Enqueue(id);
+    }
+
+    /// <summary>Handed products that were neither confirmed nor refused in time (a lost answer) go again.</summary>
+    public int ReleaseStale(DateTimeOffset now, TimeSpan after)
+    {
+        var stale = _handed.Where(h => now - h.Value.At >= after).Select(h => h.Key).ToList();
+        foreach (var id in stale)
+        {
+            _handed.Remove(id);
+            Enqueue(id);
+        }
+        return stale.Count;
+    }
+
+    public PushEntryView View(string productId) => _entries.TryGetValue(productId, out var e)
+        ? new PushEntryView(productId, ConnectionId, true, e.Ref, e.WantedVersion, e.Wanted, e.ConfirmedVersion, e.Confirmed,
+            e.RefusedVersion, e.Refusal, _handed.ContainsKey(productId))
+        : new PushEntryView(productId, ConnectionId, false, null, 0, null, 0, null, 0, null, false);
+
+    public PushSliceSnapshot Snapshot()
+    {
+        ChangedSinceSnapshot = 0;
+        return new PushSliceSnapshot(_entries.Select(kv => new PushSliceRow(kv.Key, kv.Value.Ref, kv.Value.WantedVersion, kv.Value.Wanted,
+            kv.Value.ConfirmedVersion, kv.Value.Confirmed, kv.Value.RefusedVersion, kv.Value.Refusal)).ToList());
+    }
+
+    public void Restore(PushSliceSnapshot snapshot)
+    {
+        foreach (var r in snapshot.Rows)
+        {
+            _entries[r.ProductId] = new Entry
+            {
+                Ref = r.Ref, WantedVersion = r.WantedVersion, Wanted = r.Wanted, ConfirmedVersion = r.ConfirmedVersion,
+                Confirmed = r.Confirmed, RefusedVersion = r.RefusedVersion, Refusal = r.Refusal,
+            };
+            Enqueue(r.ProductId);
+        }
+    }
+
+    private void Enqueue(string productId)
+    {
+        if (_handed.ContainsKey(productId) || !_entries.TryGetValue(productId, out var e) || !e.Pending) return;
+        if (_queued.Add(productId)) _sendable.Enqueue(productId);
+    }
+
+    private void Unhand(PushItem item) => Unhand(item.ProductId, item.Version);
+
+    private void Unhand(string productId, long version)
+    {
+        if (_handed.TryGetValue(productId, out var h) && h.Version <= version)
+        {
+            _handed.Remove(productId);
+            Enqueue(productId);
+        }
+    }
+
+    private sealed class Entry
+    {
+        public ListingRef? Ref;
+        public long WantedVersion;
+        public PushedValues? Wanted;
+        public long ConfirmedVersion;
+        public PushedValues? Confirmed;
+        public long RefusedVersion;
+        public string? Refusal;
+
+        public bool Pending => Ref is not null && Wanted is not null && WantedVersion > ConfirmedVersion && WantedVersion > RefusedVersion;
+    }
+}

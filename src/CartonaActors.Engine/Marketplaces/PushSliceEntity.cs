@@ -1,0 +1,155 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Hosting;
+using Akka.Persistence;
+using CartonaActors.Domain.Pushes;
+
+namespace CartonaActors.Engine.Marketplaces;
+
+/// <summary>
+/// One slice of one connection's push bookkeeping (see <see cref="PushSlice"/>). Offers from products and
+/// results from the marketplace entity are collected while a write is in flight and written as one event, so
+/// the journal sees a handful of writes per bulk call however many products move; a product's offer is answered
+/// only once durable. Remembered by its shard: it restarts with the node and announces what is still unsent.
+/// </summary>
+public sealed class PushSliceEntity : ReceivePersistentActor, IWithTimers
+{
+    private static readonly TimeSpan StaleCheck = TimeSpan.FromSeconds(5);
+
+    private readonly PushSlice _slice;
+    private readonly TimeSpan _handedTimeout;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly List<(IActorRef To, PushOfferStored Reply)> _repliesAfterWrite = [];
+    private IActorRef _marketplaces = ActorRefs.Nobody;
+    private bool _writing;
+    private int _announced = -1;
+    private long _eventsSinceSnapshot;
+
+    public static Props PropsFor(string sliceId, TimeSpan handedTimeout) =>
+        Props.Create(() => new PushSliceEntity(sliceId, handedTimeout));
+
+    public PushSliceEntity(string sliceId, TimeSpan handedTimeout)
+    {
+        SliceId = sliceId;
+        PersistenceId = "push-slice-" + sliceId;
+        _handedTimeout = handedTimeout;
+        _slice = new PushSlice(PushSliceIds.ConnectionOf(sliceId));
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is PushSliceSnapshot s) _slice.Restore(s);
+        });
+        Recover<PushSliceUpdated>(e => { _slice.Apply(e); _eventsSinceSnapshot++; });
+        Recover<PushSliceResyncRequested>(e => { _slice.Apply(e); _eventsSinceSnapshot++; });
+
+        Command<OfferPush>(offer =>
+        {
+            var reply = new PushOfferStored(offer.ProductId, _slice.ConnectionId, offer.Version);
+            if (!_slice.Offer(offer))
+            {
+                Sender.Tell(reply);
+                return;
+            }
+            _repliesAfterWrite.Add((Sender, reply));
+            WriteIfIdle();
+        });
+        Command<SettlePushes>(settle =>
+        {
+            _slice.Settle(settle);
+            WriteIfIdle();
+        });
+        Command<TakePushes>(take =>
+        {
+            var items = _slice.Take(take.Max, DateTimeOffset.UtcNow);
+            _announced = _slice.Waiting;
+            Sender.Tell(new PushesTaken(SliceId, items, _slice.Waiting));
+        });
+        Command<ReleaseHandedPushes>(_ =>
+        {
+            _slice.ReleaseHanded();
+            _announced = -1;
+            Announce();
+        });
+        Command<ResyncPushSlice>(_ =>
+        {
+            var replyTo = Sender;
+            PersistAsync(new PushSliceResyncRequested(SliceId, _slice.Count, DateTimeOffset.UtcNow), e =>
+            {
+                var entries = _slice.Apply(e);
+                _log.Info("{SliceId}: sync all requested, {Entries} products to send again", SliceId, entries);
+                replyTo.Tell(new PushSliceResyncStarted(SliceId, entries));
+                AfterWrite();
+            });
+        });
+        Command<GetPushEntry>(q => Sender.Tell(_slice.View(q.ProductId)));
+        Command<StartPushSlice>(_ => { });
+        Command<CheckStale>(_ =>
+        {
+            if (_slice.ReleaseStale(DateTimeOffset.UtcNow, _handedTimeout) is > 0 and var n)
+                _log.Warning("{SliceId}: {Count} products handed out {Timeout} ago were never settled; sendable again", SliceId, n, _handedTimeout);
+            Announce();
+        });
+        Command<StopEntity>(_ => Context.Stop(Self));
+        Command<SaveSnapshotSuccess>(s => DeleteMessages(s.Metadata.SequenceNr));
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {PersistenceId} failed", PersistenceId));
+        Command<DeleteMessagesSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.ToSequenceNr - 1)));
+        Command<DeleteMessagesFailure>(_ => { });
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
+    }
+
+    public string SliceId { get; }
+    public override string PersistenceId { get; }
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        _marketplaces = ActorRegistry.For(Context.System).Get<MarketplaceRegion>();
+        Timers.StartPeriodicTimer("stale", CheckStale.Instance, StaleCheck);
+        base.PreStart();
+    }
+
+    protected override void OnReplaySuccess()
+    {
+        if (_slice.Count > 0) _log.Info("{SliceId}: {Entries} products, {Waiting} to send", SliceId, _slice.Count, _slice.Waiting);
+        Announce();
+    }
+
+    /// <summary>One write in flight at a time; whatever arrives meanwhile goes into the next one.</summary>
+    private void WriteIfIdle()
+    {
+        if (_writing || _slice.NextWrite(SliceId) is not { } update) return;
+        _writing = true;
+        var replies = _repliesAfterWrite.ToList();
+        _repliesAfterWrite.Clear();
+        PersistAsync(update, e =>
+        {
+            _slice.Apply(e);
+            foreach (var (to, reply) in replies) to.Tell(reply);
+            _writing = false;
+            AfterWrite();
+            WriteIfIdle();
+        });
+    }
+
+    private void AfterWrite()
+    {
+        Announce();
+        // A snapshot copies the whole slice: only once as many rows changed as it holds (or the replay grows long).
+        if (++_eventsSinceSnapshot < 20 || (_slice.ChangedSinceSnapshot < Math.Max(1_000, _slice.Count) && _eventsSinceSnapshot < 5_000)) return;
+        _eventsSinceSnapshot = 0;
+        SaveSnapshot(_slice.Snapshot());
+    }
+
+    private void Announce()
+    {
+        if (_slice.Waiting == _announced) return;
+        _announced = _slice.Waiting;
+        _marketplaces.Tell(new PushesWaiting(_slice.ConnectionId, SliceId, _slice.Waiting));
+    }
+
+    private sealed class CheckStale
+    {
+        public static readonly CheckStale Instance = new();
+    }
+}
