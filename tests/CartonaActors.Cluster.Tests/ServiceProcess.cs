@@ -111,21 +111,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         if (_process.HasExited) return _process.ExitCode;
         Append($"---- {Name}: SIGTERM at {DateTime.UtcNow:HH:mm:ss.fff}");
         if (Signals.Terminate(_process.Id) != 0) throw new InvalidOperationException($"SIGTERM to {Name} (pid {_process.Id}) failed");
-        using var timeout = new CancellationTokenSource(within);
-        try
-        {
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            await KillAsync();
-            throw new TimeoutException($"{Name} did not stop within {within} of SIGTERM:\n{LogTail()}");
-        }
-        return _process.ExitCode;
+        return await WaitForExitAsync(within, "did not stop within {0} of SIGTERM");
     }
 
     /// <summary>Waits for the process to end by itself (e.g. refused configuration); kills it after the deadline.</summary>
-    public async Task<int> WaitForExitAsync(TimeSpan within)
+    public Task<int> WaitForExitAsync(TimeSpan within) => WaitForExitAsync(within, "still running after {0}");
+
+    private async Task<int> WaitForExitAsync(TimeSpan within, string overdue)
     {
         using var timeout = new CancellationTokenSource(within);
         try
@@ -135,7 +127,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         catch (OperationCanceledException)
         {
             await KillAsync();
-            throw new TimeoutException($"{Name} still running after {within}:\n{LogTail()}");
+            throw new TimeoutException($"{Name} {string.Format(System.Globalization.CultureInfo.InvariantCulture, overdue, within)}:\n{LogTail()}");
         }
         _process.WaitForExit(); // drains the redirected output
         return _process.ExitCode;
