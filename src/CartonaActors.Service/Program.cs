@@ -1,8 +1,21 @@
+using CartonaActors.Engine.Hosting;
 using CartonaActors.Service;
+using Serilog;
 
 if (HealthProbe.IsRequested(args)) return await HealthProbe.RunAsync(args[1]);
 
-var app = await ServiceHost.BuildAsync(args);
+WebApplication app;
+try
+{
+    app = await ServiceHost.BuildAsync(args);
+}
+catch (ClusterConfigurationException refused)
+{
+    // A configuration that cannot work as a cluster: one line naming the keys, no stack trace, a failed exit.
+    Log.Fatal("Refusing to start: {Reason}", refused.Message);
+    await Log.CloseAndFlushAsync();
+    return 2;
+}
 await app.RunAsync();
 return 0;
 

@@ -32,6 +32,8 @@ public static class ServiceHost
         builder.Host.UseSerilog(Log.Logger, dispose: false);
 
         var options = builder.Configuration.GetSection(CartonaActorsOptions.Section).Get<CartonaActorsOptions>() ?? new CartonaActorsOptions();
+        ClusterPreconditions.Check(options);
+        var splitBrain = builder.Configuration.GetSection(SplitBrainOptions.Section).Get<SplitBrainOptions>() ?? new SplitBrainOptions();
         var sandbox = await SandboxMarketplace.StartIfNoneConfiguredAsync(options, builder.Configuration);
         var platforms = Platforms.All();
         var connections = platforms.OpenAll(options.Connections);
@@ -47,6 +49,7 @@ public static class ServiceHost
                 l.AddLogger<SerilogLogger>();
             })
             .WithSyncEngine(options, platforms)
+            .WithSplitBrainResolver(splitBrain)
             .WithActors((system, _, resolver) => system.ActorOf(OrderIssueListener.PropsFor(resolver.GetService<NodeSyncLog>()), "order-issues"))
             .WithSyncHealthChecks(options.Persistence));
 

@@ -10,7 +10,9 @@ public static class ClusterSetup
 {
     public const string Role = "sync";
 
-    /// <summary>Remoting and Akka.Cluster with the split-brain resolver. With no seed nodes the node joins itself.</summary>
+    /// <summary>Remoting and Akka.Cluster with the split-brain resolver. With no seed nodes the node joins itself.
+    /// Seed nodes come from configuration (a StatefulSet's stable names on Kubernetes): Akka.Management's cluster
+    /// bootstrap cannot start with the packages served here (ops/CLUSTER.md).</summary>
     public static AkkaConfigurationBuilder WithSyncCluster(this AkkaConfigurationBuilder builder, ClusterNodeOptions options)
     {
         builder
@@ -28,4 +30,9 @@ public static class ClusterSetup
             });
         return builder;
     }
+
+    /// <summary>The resolver's strategy for the cluster's size; overrides the keep-majority default of
+    /// hocon/akka.hocon, so call it after the engine is wired.</summary>
+    public static AkkaConfigurationBuilder WithSplitBrainResolver(this AkkaConfigurationBuilder builder, SplitBrainOptions options) =>
+        builder.AddHocon(SplitBrainHocon.Render(options), HoconAddMode.Prepend);
 }

@@ -1,0 +1,4 @@
+global using Xunit;
+
+// Each test runs three service processes on a 2-core machine: one test at a time.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
