@@ -5,7 +5,7 @@ namespace CartonaActors.Domain.Sync;
 /// <summary>
 /// What a marketplace connection has done, folded from its events: counters plus the most recent problems.
 /// Also its snapshot (<see cref="OrderCursor"/>: where a cursor order source goes on from; null in older
-/// snapshots). Kept small on purpose: the per-product truth lives in the product entities.
+/// snapshots). Kept small on purpose: the per-product truth lives in the connection's push slices.
 /// </summary>
 public sealed record MarketplaceLedger(
     long Batches,

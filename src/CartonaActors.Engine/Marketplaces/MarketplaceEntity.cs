@@ -210,7 +210,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         // Settle the whole batch first, so requeued items are free to go again and the rest may be sent anew.
         _buffer.Settle(items);
         _buffer.Requeue(verdict.Requeue);
-        SettleInSlices(verdict);
+        foreach (var settle in SliceSettlements.Of(ConnectionId, verdict, _settings.PushSlices)) _slices.Tell(settle);
         (_batchLimit, _consecutiveFailures) = (verdict.Pace.BatchLimit, verdict.Pace.ConsecutiveFailures);
         if (verdict.DrainBudget) _bucket.Drain(now);
         if (verdict.PauseFor is { } pause) _pausedUntil = now + pause;
@@ -223,15 +223,6 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     {
         foreach (var (sliceId, max) in _demand.NextAsks(_buffer.WaitingCount, _batchLimit, now))
             _slices.Tell(new TakePushes(sliceId, max));
-    }
-
-    private void SettleInSlices(PushVerdict verdict)
-    {
-        var confirmed = verdict.Confirmed.ToLookup(i => PushSliceIds.Of(ConnectionId, i.ProductId, _settings.PushSlices));
-        var refused = verdict.Rejected.Select(r => new RejectedItem(r.Item, r.Reason))
-            .ToLookup(r => PushSliceIds.Of(ConnectionId, r.Item.ProductId, _settings.PushSlices));
-        foreach (var sliceId in confirmed.Select(g => g.Key).Union(refused.Select(g => g.Key)))
-            _slices.Tell(new SettlePushes(sliceId, confirmed[sliceId].ToList(), refused[sliceId].ToList()));
     }
 
     private void Describe(PushVerdict verdict, int items)
