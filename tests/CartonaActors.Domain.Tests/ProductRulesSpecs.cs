@@ -32,6 +32,45 @@ public class ProductRulesSpecs
         Assert.Equal(new Dictionary<string, decimal> { ["B"] = 1 }, updated.Stock);
     }
 
+    private static readonly DateTimeOffset T0 = new(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
+
+    private static UpdateProduct Read(decimal price, int secondsAfterT0) => Update(price) with { ObservedAt = T0.AddSeconds(secondsAfterT0) };
+
+    [Fact]
+    public void An_ERP_read_that_started_before_the_applied_one_changes_nothing()
+    {
+        var s = Fold(ProductState.Empty("sku-1"), Read(23m, 2));
+        Assert.True(ProductRules.IsOutdated(s, Read(21m, 1)));
+        var (events, error) = ProductRules.Decide(s, Read(21m, 1), _ => true);
+        Assert.Null(error);
+        Assert.Empty(events);
+        var newer = Assert.IsType<ProductUpdated>(Assert.Single(ProductRules.Decide(s, Read(24m, 3), _ => true).Events));
+        Assert.Equal(T0.AddSeconds(3), newer.ObservedAt);
+        Assert.Equal(T0.AddSeconds(3), ProductRules.Apply(s, newer).ErpObservedAt);
+    }
+
+    [Fact]
+    public void A_newer_read_that_changed_nothing_still_outdates_a_slower_read_started_before_it()
+    {
+        // 21 read at 1 s; Odoo went 21 -> 23 -> 21; the read at 3 s sees 21 again and writes nothing; the read
+        // started at 2 s saw 23 and arrives last.
+        var s = Fold(ProductState.Empty("sku-1"), Read(21m, 1));
+        Assert.Empty(ProductRules.Decide(s, Read(21m, 3), _ => true).Events);
+        s = ProductRules.Observed(s, Read(21m, 3));
+        Assert.Empty(ProductRules.Decide(s, Read(23m, 2), _ => true).Events);
+        Assert.Equal(T0.AddSeconds(3), ProductRules.Observed(s, Read(23m, 2)).ErpObservedAt);
+    }
+
+    [Fact]
+    public void Values_set_directly_apply_whatever_ERP_read_was_applied_and_leave_the_newest_read_alone()
+    {
+        var s = Fold(ProductState.Empty("sku-1"), Read(21m, 5));
+        s = Fold(s, Update(30m));
+        Assert.Equal(30m, s.Price);
+        Assert.Equal(T0.AddSeconds(5), s.ErpObservedAt);
+        Assert.True(ProductRules.IsOutdated(s, Read(22m, 4)));
+    }
+
     [Fact]
     public void Journals_written_with_per_field_events_still_fold_to_the_same_state()
     {

@@ -154,6 +154,23 @@ public class PushSliceSpecs
     }
 
     [Fact]
+    public void A_replay_of_the_journal_counts_only_unconfirmed_products_as_waiting()
+    {
+        var slice = new PushSlice("cartona");
+        slice.Offer(new OfferPush(Slice, "sku-1", 1, Ref51, Price(10m)));
+        slice.Offer(new OfferPush(Slice, "sku-2", 1, Ref51, Price(20m)));
+        var journal = new List<PushSliceUpdated> { Write(slice)! };
+        slice.Settle(new SettlePushes(Slice, [slice.Take(10, Now).Single(i => i.ProductId == "sku-1")], []));
+        journal.Add(Write(slice)!);
+
+        var replayed = new PushSlice("cartona");
+        journal.ForEach(replayed.Apply);
+        Assert.Equal(1, replayed.Waiting); // the marketplace entity asks the slices for what they say waits
+        Assert.Equal("sku-2", Assert.Single(replayed.Take(10, Now)).ProductId);
+        Assert.Equal(0, replayed.Waiting);
+    }
+
+    [Fact]
     public void A_snapshot_restores_the_same_state_and_only_unconfirmed_products_are_sendable()
     {
         var slice = new PushSlice("cartona");

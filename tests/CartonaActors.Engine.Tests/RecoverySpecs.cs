@@ -82,6 +82,10 @@ public sealed class RecoverySpecs
                 new UpdateProduct($"sku-{i}", 10m + i, null, null, [new ListingRequest("cartona", new ListingRef("InternalProductId", i.ToString()))], null),
                 TimeSpan.FromSeconds(30))));
             await Probe.UntilAsync(() => cartona.Catalog.All().All(p => p.SellingPrice is not null), TimeSpan.FromSeconds(60));
+            // The marketplace applying a call is not the slices storing its confirmation: wait for that too, or the
+            // next node rightly sends the unconfirmed items again.
+            await Probe.UntilAsync(async () => (await Task.WhenAll(Enumerable.Range(1, products).Select(i => first.PushEntryAsync("cartona", $"sku-{i}"))))
+                .All(e => e.Known && !e.Pending && !e.InFlight), TimeSpan.FromSeconds(30));
             // The follower has stored a position past every product event.
             var newest = NewestProductEvent(options.Persistence);
             await Probe.UntilAsync(async () => (await first.FollowerAsync()).Saved >= newest, TimeSpan.FromSeconds(30));

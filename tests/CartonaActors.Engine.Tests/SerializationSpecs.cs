@@ -74,6 +74,20 @@ public sealed class SerializationSpecs : IDisposable
         Assert.Equal("retailer_A00315", legacy.Latest!.Customer.Ref);
     }
 
+    /// <summary>The ERP read time was added to product-updated-v1 and the product state; the v1 fixtures (without it)
+    /// read as null above, and a value written now reads back.</summary>
+    [Fact]
+    public void A_products_ERP_read_time_survives_the_journal_and_the_snapshot()
+    {
+        var at = new DateTimeOffset(2026, 12, 2, 10, 0, 0, 123, TimeSpan.Zero);
+        var updated = new CartonaActors.Domain.Products.ProductUpdated("sku-1", 3, 9m, null, null, null, null, at);
+        var read = (CartonaActors.Domain.Products.ProductUpdated)_serializer.FromBinary(_serializer.ToBinary(updated), _serializer.Manifest(updated));
+        Assert.Equal(at, read.ObservedAt);
+        var state = CartonaActors.Domain.Products.ProductState.Empty("sku-1") with { ErpObservedAt = at };
+        var snapshot = (CartonaActors.Domain.Products.ProductState)_serializer.FromBinary(_serializer.ToBinary(state), _serializer.Manifest(state));
+        Assert.Equal(at, snapshot.ErpObservedAt);
+    }
+
     [Fact]
     public void A_legacy_manifest_without_its_platform_registered_fails_loudly()
     {

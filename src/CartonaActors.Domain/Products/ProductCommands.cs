@@ -6,17 +6,23 @@ public sealed record ListingRequest(string ConnectionId, ListingRef Ref);
 /// <summary>
 /// New values from the ERP. Every field is optional; stock is the free quantity per warehouse, absolute.
 /// </summary>
+/// <param name="ObservedAt">When the ERP read that produced these values started (UTC), for reads from the ERP;
+/// null for values set directly. A read that started earlier than one the product already applied shows an ERP
+/// state that is no newer, so it is ignored: webhook reads, poll pages and settle re-reads may finish in any order,
+/// on any node.</param>
 public sealed record UpdateProduct(
     string ProductId,
     decimal? Price,
     IReadOnlyDictionary<string, decimal>? StockByWarehouse,
     bool? UnlimitedStock,
     IReadOnlyList<ListingRequest>? Listings,
-    IReadOnlyList<string>? UnlinkConnections) : IWithProductId, IWireSerializable;
+    IReadOnlyList<string>? UnlinkConnections,
+    DateTimeOffset? ObservedAt = null) : IWithProductId, IWireSerializable;
 
 /// <summary>Reply to <see cref="UpdateProduct"/>: accepted at a version, or refused with a reason.</summary>
-public sealed record ProductUpdateResult(string ProductId, bool Accepted, long Version, int EventsWritten, string? Error)
-    : IWireSerializable;
+/// <param name="Outdated">Accepted but ignored: the product already applied an ERP read that started later.</param>
+public sealed record ProductUpdateResult(string ProductId, bool Accepted, long Version, int EventsWritten, string? Error,
+    bool Outdated = false) : IWireSerializable;
 
 /// <summary>Asks a product entity for its current state.</summary>
 public sealed record GetProduct(string ProductId) : IWithProductId, IWireSerializable;

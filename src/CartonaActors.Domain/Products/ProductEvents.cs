@@ -20,7 +20,8 @@ public sealed record PushRejected(string ProductId, string ConnectionId, long Ve
 /// <summary>
 /// Everything one ERP update changed, as one event: one journal write per update however many fields moved.
 /// Only the parts that changed are set. Supersedes the per-field events above, which stay readable because
-/// journals written before it hold them.
+/// journals written before it hold them. <see cref="ObservedAt"/> is the start of the ERP read it came from
+/// (null for values set directly, and in journals written before reads were ordered).
 /// </summary>
 public sealed record ProductUpdated(
     string ProductId,
@@ -29,7 +30,8 @@ public sealed record ProductUpdated(
     bool? UnlimitedStock,
     IReadOnlyDictionary<string, decimal>? Stock,
     IReadOnlyList<ListingRequest>? Linked,
-    IReadOnlyList<string>? Unlinked) : IProductEvent;
+    IReadOnlyList<string>? Unlinked,
+    DateTimeOffset? ObservedAt = null) : IProductEvent;
 
 /// <summary>A pulled order will take this quantity: it is not offered again on its connection meanwhile.</summary>
 public sealed record OrderQuantityHeld(string ProductId, string OrderId, string ConnectionId, decimal Quantity, long Version) : IProductEvent;

@@ -16,6 +16,7 @@ public static class ProductRules
     {
         var error = ProductValidation.Validate(cmd, isKnownConnection);
         if (error is not null) return ([], error);
+        if (IsOutdated(state, cmd)) return ([], null);
 
         var linked = (cmd.Listings ?? [])
             .Where(l => !state.Listings.TryGetValue(l.ConnectionId, out var existing) || existing.Ref != l.Ref).ToList();
@@ -27,8 +28,18 @@ public static class ProductRules
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         if (linked.Count == 0 && unlinked.Count == 0 && price is null && unlimited is null && stock.Count == 0) return ([], null);
         return ([new ProductUpdated(state.ProductId, state.Version + 1, price, unlimited,
-            stock.Count > 0 ? stock : null, linked.Count > 0 ? linked : null, unlinked.Count > 0 ? unlinked : null)], null);
+            stock.Count > 0 ? stock : null, linked.Count > 0 ? linked : null, unlinked.Count > 0 ? unlinked : null, cmd.ObservedAt)], null);
     }
+
+    /// <summary>An ERP read that started before the newest one applied: its values are no newer, maybe older.</summary>
+    public static bool IsOutdated(ProductState state, UpdateProduct cmd) =>
+        cmd.ObservedAt is { } observed && state.ErpObservedAt is { } newest && observed < newest;
+
+    /// <summary>Remembers the newest ERP read seen, also when it changed nothing: a slower read that started
+    /// between the applied one and this one may carry a value the ERP has since gone back from. Kept in memory
+    /// only (an unchanged read costs no write); the journal keeps the start of every read that changed a value.</summary>
+    public static ProductState Observed(ProductState state, UpdateProduct cmd) =>
+        cmd.ObservedAt is { } observed && !(state.ErpObservedAt >= observed) ? state with { ErpObservedAt = observed } : state;
 
     public static OrderQuantityHeld? Decide(ProductState state, HoldOrderQuantity cmd) =>
         cmd.Quantity > 0 && !(state.Holds.TryGetValue(cmd.OrderId, out var h) && h == new OrderHold(cmd.ConnectionId, cmd.Quantity))
@@ -80,6 +91,7 @@ public static class ProductRules
             UnlimitedStock = e.UnlimitedStock ?? state.UnlimitedStock,
             StockByWarehouse = stock,
             Listings = listings,
+            ErpObservedAt = e.ObservedAt is { } observed && !(state.ErpObservedAt >= observed) ? observed : state.ErpObservedAt,
         };
     }
 

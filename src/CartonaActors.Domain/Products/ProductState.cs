@@ -5,6 +5,7 @@ namespace CartonaActors.Domain.Products;
 /// <summary>
 /// Everything one product entity knows, folded from its events. Also its snapshot.
 /// <see cref="Version"/> counts value and listing changes; acknowledgements do not bump it.
+/// <see cref="ErpObservedAt"/> is the start of the newest ERP read applied (null in old snapshots and before any).
 /// </summary>
 public sealed record ProductState(
     string ProductId,
@@ -13,8 +14,10 @@ public sealed record ProductState(
     bool? UnlimitedStock,
     ImmutableSortedDictionary<string, decimal> StockByWarehouse,
     ImmutableSortedDictionary<string, Listing> Listings,
-    ImmutableSortedDictionary<string, OrderHold>? OrderHolds = null) : IWireSerializable
+    ImmutableSortedDictionary<string, OrderHold>? OrderHolds = null,
+    DateTimeOffset? ErpObservedAt = null) : IWireSerializable
 {
+
     /// <summary>Quantities of marketplace orders not yet reserved in the ERP, by order id (null in old snapshots).</summary>
     public ImmutableSortedDictionary<string, OrderHold> Holds =>
         OrderHolds ?? ImmutableSortedDictionary<string, OrderHold>.Empty.WithComparers(StringComparer.Ordinal);

@@ -25,7 +25,7 @@ public sealed class PushSlice(string connectionId)
     public int Count => _entries.Count;
     public int HandedCount => _handed.Count;
 
-    /// <summary>Sendable and not handed (an approximation while the queue holds settled ids).</summary>
+    /// <summary>Sendable and not handed.</summary>
     public int Waiting => _queued.Count;
 
     /// <summary>Rows changed since the last snapshot: the owner snapshots when this outgrows the slice.</summary>
@@ -93,6 +93,7 @@ public sealed class PushSlice(string connectionId)
             e.ConfirmedVersion = c.Version;
             e.Confirmed = c.Values ?? e.Wanted;
             Unhand(c.ProductId, c.Version);
+            Dequeue(c.ProductId, e);
         }
         foreach (var r in update.Refused)
         {
@@ -100,6 +101,7 @@ public sealed class PushSlice(string connectionId)
             e.RefusedVersion = r.Version;
             e.Refusal = r.Reason;
             Unhand(r.ProductId, r.Version);
+            Dequeue(r.ProductId, e);
         }
         foreach (var w in update.Wanted)
         {
@@ -198,6 +200,13 @@ public sealed class PushSlice(string connectionId)
     {
         if (_handed.ContainsKey(productId) || !_entries.TryGetValue(productId, out var e) || !e.Pending) return;
         if (_queued.Add(productId)) _sendable.Enqueue(productId);
+    }
+
+    /// <summary>A settled product leaves the count of waiting ones at once (a replay queues each wanted version
+    /// before reading its confirmation); its id may stay in the send order, where <see cref="Take"/> skips it.</summary>
+    private void Dequeue(string productId, Entry e)
+    {
+        if (!e.Pending) _queued.Remove(productId);
     }
 
     private void Unhand(PushItem item) => Unhand(item.ProductId, item.Version);

@@ -103,7 +103,7 @@ public sealed class ErpPollerEntity : ReceivePersistentActor, IWithTimers
             afterId = page[^1].Id;
             if (page.Count < _settings.PageSize) break;
         }
-        return new Polled(afterWriteDate, changes, new FeedResult(0, 0, 0));
+        return new Polled(afterWriteDate, changes, FeedResult.None);
     }
 
     private async Task<object> PollProductsAsync(DateTime since)
@@ -111,14 +111,14 @@ public sealed class ErpPollerEntity : ReceivePersistentActor, IWithTimers
         DateTime? afterWriteDate = null;
         long afterId = 0;
         var changes = 0;
-        var total = new FeedResult(0, 0, 0);
+        var total = FeedResult.None;
         while (true)
         {
             var page = await _settings.Odoo.ReadChangedAsync(_model, since, afterWriteDate, afterId, _settings.PageSize, CancellationToken.None);
             if (page.Count == 0) break;
             changes += page.Count;
             var fed = await _feeder.FeedIdsAsync(page.SelectMany(c => c.VariantIds).ToHashSet(), CancellationToken.None);
-            total = new FeedResult(total.Variants + fed.Variants, total.Changed + fed.Changed, total.Refused + fed.Refused);
+            total = total.Plus(fed);
             afterWriteDate = page[^1].WriteDate;
             afterId = page[^1].RecordId;
             if (page.Count < _settings.PageSize) break;

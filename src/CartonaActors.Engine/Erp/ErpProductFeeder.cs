@@ -6,16 +6,25 @@ using CartonaActors.Marketplaces;
 
 namespace CartonaActors.Engine.Erp;
 
-/// <summary>What one feed did.</summary>
-public sealed record FeedResult(int Variants, int Changed, int Refused);
+/// <summary>What one feed did. <see cref="Outdated"/>: reads a product ignored because it had applied a later one.</summary>
+public sealed record FeedResult(int Variants, int Changed, int Refused, int Outdated = 0)
+{
+    public static readonly FeedResult None = new(0, 0, 0);
+
+    public FeedResult Plus(FeedResult other) =>
+        new(Variants + other.Variants, Changed + other.Changed, Refused + other.Refused, Outdated + other.Outdated);
+}
 
 /// <summary>
 /// Reads variants and their per-warehouse free quantity from Odoo in batches and hands each product entity its
 /// update, with a bounded number in flight so a catalog-wide burst cannot overflow the journal queue.
 /// Shared by webhooks, the poller and the catalog load: one way to turn Odoo data into product updates.
+/// Every update carries the time its read started, and each product keeps only the newest read: reads through
+/// different paths and nodes finish in any order. Nothing is skipped here as "unchanged since last fed": what
+/// one node fed last says nothing about what another fed since, and the product writes nothing for unchanged
+/// values anyway.
 /// </summary>
-public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IReadOnlyList<PlatformConnection> connections, int pageSize, int concurrency,
-    FedValues fed)
+public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IReadOnlyList<PlatformConnection> connections, int pageSize, int concurrency)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(60);
     private readonly IReadOnlyList<(string, ListingRule)> _connections =
@@ -24,19 +33,21 @@ public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IRea
 
     public async Task<FeedResult> FeedIdsAsync(IReadOnlyCollection<long> variantIds, CancellationToken ct)
     {
-        var total = new FeedResult(0, 0, 0);
+        var total = FeedResult.None;
         foreach (var chunk in variantIds.Distinct().Chunk(pageSize))
         {
+            var readStarted = DateTimeOffset.UtcNow;
             var variants = await odoo.ReadVariantsAsync(chunk, ct);
-            var r = await FeedVariantsAsync(variants, ct);
-            total = new FeedResult(total.Variants + r.Variants, total.Changed + r.Changed, total.Refused + r.Refused);
+            total = total.Plus(await FeedVariantsAsync(variants, readStarted, ct));
         }
         return total;
     }
 
-    public async Task<FeedResult> FeedVariantsAsync(IReadOnlyList<OdooVariant> variants, CancellationToken ct)
+    /// <param name="readStarted">When the read of <paramref name="variants"/> started: the quantities are read
+    /// after it, so everything fed shows Odoo as it was at that time or later.</param>
+    public async Task<FeedResult> FeedVariantsAsync(IReadOnlyList<OdooVariant> variants, DateTimeOffset readStarted, CancellationToken ct)
     {
-        if (variants.Count == 0) return new FeedResult(0, 0, 0);
+        if (variants.Count == 0) return FeedResult.None;
         var ids = variants.Select(v => v.Id).ToList();
         var stock = new Dictionary<long, Dictionary<string, decimal>>();
         foreach (var warehouse in await WarehousesInScopeAsync(ct))
@@ -48,20 +59,21 @@ public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IRea
 
         var changed = 0;
         var refused = 0;
+        var outdated = 0;
         await Parallel.ForEachAsync(variants, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (v, _) =>
         {
-            var update = OdooProductMapping.ToUpdate(v, stock.GetValueOrDefault(v.Id) ?? new Dictionary<string, decimal>(), _connections);
-            if (fed.IsUnchanged(update)) return;
+            var update = OdooProductMapping.ToUpdate(v, stock.GetValueOrDefault(v.Id) ?? new Dictionary<string, decimal>(), _connections)
+                with { ObservedAt = readStarted };
             var result = await products.Ask<ProductUpdateResult>(update, AskTimeout, ct);
             if (!result.Accepted)
             {
                 Interlocked.Increment(ref refused);
                 return;
             }
-            fed.Remember(update);
+            if (result.Outdated) Interlocked.Increment(ref outdated);
             if (result.EventsWritten > 0) Interlocked.Increment(ref changed);
         });
-        return new FeedResult(variants.Count, changed, refused);
+        return new FeedResult(variants.Count, changed, refused, outdated);
     }
 
     /// <summary>The warehouses any connection sells from (a connection with none sells from all).</summary>

@@ -28,12 +28,11 @@ public static class ErpSetup
             .Concat(connections.Where(c => c.Settings.ListErpVariants).SelectMany(c => c.Listings.ErpFields()))
             .Distinct(StringComparer.Ordinal).ToList();
         var odoo = odooFactory(options.Odoo);
-        var fed = new FedValues();
         var sales = salesFactory(options.Odoo);
         var pulling = connections.Where(c => c.PullsOrders).ToList();
         var orderConnections = pulling.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var settings = new ErpTaskSettings(odoo, options.ErpSync, options.Odoo.PageSize,
-            products => new ErpProductFeeder(odoo, products, connections, options.Odoo.PageSize, options.ErpSync.FeedConcurrency, fed),
+            products => new ErpProductFeeder(odoo, products, connections, options.Odoo.PageSize, options.ErpSync.FeedConcurrency),
             sales, new ErpOrderRouting(orderConnections));
         var polled = orderConnections.Count > 0 ? options.ErpSync.PolledModels.Append(ErpPollerEntity.SaleOrderModel).Distinct().ToList() : options.ErpSync.PolledModels;
 

@@ -122,7 +122,10 @@ public sealed class ProductChangeFollower : ReceivePersistentActor, IWithTimers
         _stream?.Shutdown();
         _log.Info("Product change follower following product events after journal position {Ordering}", from);
         var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        // The query contract calls the offset exclusive; filtering keeps that true whatever a journal plugin does,
+        // or the product of the event at the stored position would be started on every restart.
         _stream = journal.AllEvents(Offset.Sequence(from))
+            .Where(e => e.Offset is Sequence s && s.Value > from)
             .Select(ToSeen)
             .ViaMaterialized(KillSwitches.Single<Seen>(), Keep.Right)
             .To(Sink.ActorRefWithAck<Seen>(Self, new StreamStarted(), StreamAck.Instance, new StreamEnded(null), ex => new StreamEnded(ex.GetType().Name + ": " + ex.Message)))

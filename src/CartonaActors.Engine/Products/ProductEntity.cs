@@ -110,7 +110,12 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
         }
         if (events.Count == 0)
         {
-            Sender.Tell(new ProductUpdateResult(cmd.ProductId, true, _state.Version, 0, null));
+            var outdated = ProductRules.IsOutdated(_state, cmd);
+            if (outdated)
+                _log.Debug("Product {ProductId}: ERP read from {ObservedAt:O} ignored, one from {Newest:O} is applied",
+                    cmd.ProductId, cmd.ObservedAt, _state.ErpObservedAt);
+            _state = ProductRules.Observed(_state, cmd);
+            Sender.Tell(new ProductUpdateResult(cmd.ProductId, true, _state.Version, 0, null, outdated));
             return;
         }
         var replyTo = Sender;

@@ -1,0 +1,88 @@
+using Akka.Actor;
+using CartonaActors.Domain.Products;
+using CartonaActors.Engine.Erp;
+using CartonaActors.Erp;
+
+namespace CartonaActors.Engine.Tests;
+
+/// <summary>
+/// Reads of one variant through different paths (a webhook's read, a poll page, a settle re-read) finish in any
+/// order. The product keeps the newest read by its start, whatever order the reads finish in.
+/// </summary>
+public sealed class ErpReadOrderSpecs
+{
+    private const long Variant = 7;
+
+    [Fact]
+    public async Task A_read_that_started_first_but_finished_last_does_not_replace_the_newer_value()
+    {
+        await using var cartona = await Emulators.CartonaAsync(10);
+        await using var node = await TestNode.StartAsync(TestNode.Options(cartona.BaseUrl, Emulators.Token, Databases.NewSqlite()));
+        var odoo = new ScriptedOdoo();
+        var feeder = new ErpProductFeeder(odoo, node.Products, [], pageSize: 100, concurrency: 4);
+
+        // The slow read sees 21 (Odoo before the change) and answers only after the fast read, which sees 23.
+        var slowAnswer = new TaskCompletionSource<decimal>(TaskCreationOptions.RunContinuationsAsynchronously);
+        odoo.Next(slowAnswer.Task);
+        var slow = feeder.FeedIdsAsync([Variant], CancellationToken.None);
+        await Probe.UntilAsync(() => odoo.ReadsStarted == 1, TimeSpan.FromSeconds(5));
+        odoo.Next(Task.FromResult(23m));
+        var fast = await feeder.FeedIdsAsync([Variant], CancellationToken.None);
+        Assert.Equal(1, fast.Changed);
+        slowAnswer.SetResult(21m);
+        var late = await slow;
+
+        Assert.Equal(1, late.Outdated);
+        Assert.Equal(0, late.Changed);
+        var state = await node.Products.Ask<ProductState>(new GetProduct(OdooProductMapping.ProductId(Variant)), TimeSpan.FromSeconds(5));
+        Assert.Equal(23m, state.Price);
+    }
+
+    [Fact]
+    public async Task A_value_set_directly_applies_after_any_ERP_read()
+    {
+        await using var cartona = await Emulators.CartonaAsync(10);
+        await using var node = await TestNode.StartAsync(TestNode.Options(cartona.BaseUrl, Emulators.Token, Databases.NewSqlite()));
+        var odoo = new ScriptedOdoo();
+        await new ErpProductFeeder(odoo, node.Products, [], 100, 4).FeedIdsAsync([Variant], CancellationToken.None);
+
+        var id = OdooProductMapping.ProductId(Variant);
+        var result = await node.Products.Ask<ProductUpdateResult>(new UpdateProduct(id, 31m, null, null, null, null), TimeSpan.FromSeconds(5));
+        Assert.Equal(1, result.EventsWritten);
+        var state = await node.Products.Ask<ProductState>(new GetProduct(id), TimeSpan.FromSeconds(5));
+        Assert.Equal(31m, state.Price);
+    }
+
+    /// <summary>Answers each variant read with the next scripted price, when that price's task completes.</summary>
+    private sealed class ScriptedOdoo : IOdooCatalog
+    {
+        private readonly Queue<Task<decimal>> _answers = new();
+        private int _readsStarted;
+
+        public int ReadsStarted => Volatile.Read(ref _readsStarted);
+
+        public void Next(Task<decimal> price)
+        {
+            lock (_answers) _answers.Enqueue(price);
+        }
+
+        public async Task<IReadOnlyList<OdooVariant>> ReadVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+        {
+            Task<decimal> answer;
+            lock (_answers) answer = _answers.Count > 0 ? _answers.Dequeue() : Task.FromResult(20m);
+            Interlocked.Increment(ref _readsStarted);
+            var price = await answer;
+            return ids.Select(id => new OdooVariant(id, 1, $"V{id}", price, true, true, null, false, DateTime.UtcNow)).ToList();
+        }
+
+        public Task<IReadOnlyList<OdooWarehouse>> ReadWarehousesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<OdooWarehouse>>([]);
+        public Task<int> CountVariantsAsync(CancellationToken ct) => throw new NotSupportedException();
+        public Task<IReadOnlyList<OdooVariant>> ReadVariantsAfterAsync(long afterId, int limit, CancellationToken ct) => throw new NotSupportedException();
+        public Task<IReadOnlyDictionary<long, decimal>> ReadFreeQuantitiesAsync(IReadOnlyCollection<long> variantIds, long warehouseId, CancellationToken ct) =>
+            throw new NotSupportedException();
+        public Task<IReadOnlyList<long>> ResolveVariantIdsAsync(string model, IReadOnlyCollection<long> recordIds, CancellationToken ct) =>
+            throw new NotSupportedException();
+        public Task<IReadOnlyList<OdooChange>> ReadChangedAsync(string model, DateTime since, DateTime? afterWriteDate, long afterId, int limit, CancellationToken ct) =>
+            throw new NotSupportedException();
+    }
+}
