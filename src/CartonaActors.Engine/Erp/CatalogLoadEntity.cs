@@ -1,4 +1,5 @@
 using Akka.Actor;
+using CartonaActors.Engine.Hosting;
 using Akka.Event;
 using Akka.Hosting;
 using Akka.Persistence;
@@ -29,6 +30,8 @@ public sealed class CatalogLoadEntity : ReceivePersistentActor, IWithTimers
 
     public CatalogLoadEntity(string taskId, ErpTaskSettings settings)
     {
+        JournalPluginId = JournalPlugins.InfrastructureJournal;
+        SnapshotPluginId = JournalPlugins.InfrastructureSnapshots;
         _settings = settings;
         _taskId = taskId;
         PersistenceId = "erp-" + taskId;

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using CartonaActors.Engine.Hosting;
 using Akka.Event;
 using Akka.Hosting;
 using Akka.Persistence;
@@ -30,6 +31,8 @@ public sealed class ErpPollerEntity : ReceivePersistentActor, IWithTimers
 
     public ErpPollerEntity(string taskId, ErpTaskSettings settings)
     {
+        JournalPluginId = JournalPlugins.InfrastructureJournal;
+        SnapshotPluginId = JournalPlugins.InfrastructureSnapshots;
         _settings = settings;
         _model = ErpTasks.ModelOfPoller(taskId) ?? throw new ArgumentException($"not a poller task: {taskId}");
         PersistenceId = "erp-" + taskId;

@@ -69,6 +69,8 @@ public static class SyncHostingExtensions
                     Role = ClusterSetup.Role,
                     StateStoreMode = StateStoreMode.DData,
                     RememberEntities = false,
+                    JournalPluginId = JournalPlugins.InfrastructureJournal,
+                    SnapshotPluginId = JournalPlugins.InfrastructureSnapshots,
                     // Products passivate themselves, and only once every push slice holds their offers (idle
                     // timers would not keep them alive).
                     ShouldPassivateIdleEntities = false,
@@ -108,6 +110,9 @@ public static class SyncHostingExtensions
         StateStoreMode = StateStoreMode.DData,
         RememberEntities = true,
         RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
+        // The remembered-entities store recovers before any entity of the shard starts: never behind product writes.
+        JournalPluginId = JournalPlugins.InfrastructureJournal,
+        SnapshotPluginId = JournalPlugins.InfrastructureSnapshots,
         HandOffStopMessage = StopEntity.Instance,
     };
 }

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using CartonaActors.Engine.Hosting;
 using Akka.Event;
 using Akka.Hosting;
 using Akka.Pattern;
@@ -55,6 +56,8 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
 
     public MarketplaceEntity(string connectionId, MarketplaceEntitySettings settings)
     {
+        JournalPluginId = JournalPlugins.InfrastructureJournal;
+        SnapshotPluginId = JournalPlugins.InfrastructureSnapshots;
         _settings = settings;
         ConnectionId = connectionId;
         PersistenceId = "marketplace-" + connectionId;

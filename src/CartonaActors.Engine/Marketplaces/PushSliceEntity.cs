@@ -1,4 +1,5 @@
 using Akka.Actor;
+using CartonaActors.Engine.Hosting;
 using Akka.Event;
 using Akka.Hosting;
 using Akka.Persistence;
@@ -30,6 +31,8 @@ public sealed class PushSliceEntity : ReceivePersistentActor, IWithTimers
 
     public PushSliceEntity(string sliceId, TimeSpan handedTimeout)
     {
+        JournalPluginId = JournalPlugins.InfrastructureJournal;
+        SnapshotPluginId = JournalPlugins.InfrastructureSnapshots;
         SliceId = sliceId;
         PersistenceId = "push-slice-" + sliceId;
         _handedTimeout = handedTimeout;

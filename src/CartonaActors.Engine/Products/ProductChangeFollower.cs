@@ -1,4 +1,5 @@
 using Akka.Actor;
+using CartonaActors.Engine.Hosting;
 using Akka.Event;
 using Akka.Hosting;
 using Akka.Persistence;
@@ -42,6 +43,8 @@ public sealed class ProductChangeFollower : ReceivePersistentActor, IWithTimers
 
     public ProductChangeFollower()
     {
+        JournalPluginId = JournalPlugins.InfrastructureJournal;
+        SnapshotPluginId = JournalPlugins.InfrastructureSnapshots;
         Recover<SnapshotOffer>(offer =>
         {
             if (offer.Snapshot is ProductFollowerOffset o) _recovered = o.Ordering;
