@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Load benchmark of the whole service on SQLite and on a private PostgreSQL (started here, stopped on exit).
+# Load benchmark of the service, run as its own process(es) and measured alone (CPU, RSS from /proc), against the
+# Cartona and Odoo emulators hosted by the benchmark process; a private PostgreSQL is started here and stopped on exit.
 # Any argument is passed through and wins over the defaults, which depend on the scenario:
-#   products (default): 10,000 products, 1,000 changes/s through the HTTP ingress for 30 s, e.g.
-#     ops/bench.sh --products 1000 --rate 200 --seconds 10
-#   odoo: an emulated Odoo 18 with 100,000 variants, full catalog load, then 20 Odoo changes/s for 30 s, e.g.
-#     ops/bench.sh --scenario odoo --variants 10000
+#   changes (default): 10,000 products linked through the ingress, 1,000 changes/s for 30 s, SQLite and PostgreSQL
+#     ops/bench.sh --products 1000 --rate 200 --seconds 10 --baseline
+#   onboard: catalog load of 100,000 Odoo variants, then 20 Odoo changes/s for 30 s
+#     ops/bench.sh --scenario onboard --products 10000 --seconds 0 --db postgresql
+#   repush: 100,000 variants loaded, then POST /api/connections/cartona/sync-all
+#   restart: 100,000 variants loaded, 10,000 changes pending behind 503s, SIGKILL, restart; then again idle
+#   cluster: 3 nodes on one PostgreSQL, node 2 SIGKILLed halfway through 30 s of changes
+#   --baseline adds the old module's way (one call per change) on the same emulator, and the ratios.
+# Each run writes tests/CartonaActors.Benchmarks/results/<date>-<scenario>-<db>.md ending with a RESULT line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,14 +24,17 @@ for arg in "$@"; do
   previous="$arg"
 done
 case "$scenario" in
-  odoo) defaults=(--variants 100000 --rate 20 --seconds 30 --db both) ;;
-  *)    defaults=(--products 10000 --rate 1000 --seconds 30 --db both) ;;
+  onboard | odoo) defaults=(--products 100000 --rate 20 --seconds 30 --db both) ;;
+  repush) defaults=(--products 100000 --db both) ;;
+  restart) defaults=(--products 100000 --pending 10000 --db both) ;;
+  cluster) defaults=(--products 10000 --rate 1000 --seconds 30 --db postgresql) ;;
+  *) defaults=(--products 10000 --rate 1000 --seconds 30 --db both) ;;
 esac
 
 eval "$(ops/postgres.sh start)"
 trap 'ops/postgres.sh stop "$CARTONA_PG_DIR"' EXIT
 
-dotnet build tests/CartonaActors.Benchmarks -c Release -v quiet -nologo >&2
+nice -n 10 dotnet build tests/CartonaActors.Benchmarks -c Release -v quiet -nologo >&2
 set +e
 dotnet run -c Release --no-build --project tests/CartonaActors.Benchmarks -- "${defaults[@]}" "$@"
 status=$?

@@ -1,4 +1,3 @@
-using CartonaActors.Engine.Configuration;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -28,7 +27,8 @@ public sealed class BenchDatabase : IAsyncDisposable
     public BenchDatabaseKind Kind { get; }
     public string ConnectionString { get; }
     public string Description { get; }
-    public PersistenceProvider Provider => Kind == BenchDatabaseKind.Sqlite ? PersistenceProvider.Sqlite : PersistenceProvider.PostgreSql;
+    /// <summary>The service's <c>Persistence:Provider</c> setting.</summary>
+    public string Provider => Kind == BenchDatabaseKind.Sqlite ? "Sqlite" : "PostgreSql";
 
     /// <summary>Fails early, before any run, when PostgreSQL is wanted and not configured.</summary>
     public static void CheckAvailable(BenchDatabaseKind kind)

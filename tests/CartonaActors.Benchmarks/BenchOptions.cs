@@ -4,13 +4,23 @@ namespace CartonaActors.Benchmarks;
 
 public enum BenchDatabaseKind { Sqlite, PostgreSql }
 
-/// <summary><c>products</c>: changes through the HTTP ingress; <c>odoo</c>: an emulated Odoo 18 feeds the service
-/// (catalog load, then changes made in Odoo reaching the service by webhook).</summary>
-public enum BenchScenario { Products, Odoo }
+/// <summary>
+/// <c>changes</c>: steady changes through the HTTP ingress over N products with hot ones; <c>onboard</c>: the full
+/// catalog load of N Odoo variants, then Odoo changes; <c>repush</c>: sync-all of N known products;
+/// <c>restart</c>: SIGKILL with work pending, then with nothing pending; <c>cluster</c>: 3 nodes, one SIGKILLed
+/// under a change load.
+/// </summary>
+public enum BenchScenario { Changes, Onboard, Repush, Restart, Cluster }
 
-/// <summary>Command line of the benchmark: <c>--scenario products|odoo --products N --variants N --rate R --seconds T
-/// --hot H --hot-share S --db sqlite|postgresql|both</c>.</summary>
+/// <summary>Command line of the benchmark (see <see cref="Usage"/>).</summary>
+/// <param name="Products">N: products (changes, cluster) or Odoo variants (onboard, repush, restart).</param>
+/// <param name="Pending">restart: changes made while Cartona answers 503, pending at the kill.</param>
+/// <param name="KillAt">cluster: seconds into the change load when node 2 is SIGKILLed.</param>
+/// <param name="BaselineWorkers">Concurrent queue-job workers of the old module's baseline.</param>
+/// <param name="BaselineRetrySeconds">How long a job refused with 429 waits before it runs again.</param>
+/// <param name="BaselineSeconds">onboard/repush: how long the baseline pushes one item per call before it is cut off.</param>
 public sealed record BenchOptions(
+    BenchScenario Scenario,
     int Products,
     int Rate,
     int Seconds,
@@ -18,15 +28,28 @@ public sealed record BenchOptions(
     double HotShare,
     IReadOnlyList<BenchDatabaseKind> Databases,
     int QuiescenceTimeoutSeconds,
-    BenchScenario Scenario = BenchScenario.Products,
-    int Variants = 0,
-    int LoadTimeoutSeconds = 900)
+    int LoadTimeoutSeconds,
+    bool Baseline,
+    int Pending,
+    int KillAt,
+    int BaselineWorkers,
+    int BaselineRetrySeconds,
+    int BaselineSeconds,
+    string ResultsFolder)
 {
     public const string Usage =
-        "usage: CartonaActors.Benchmarks [--scenario products] [--products 10000] [--rate 1000] [--seconds 30] [--hot 10] [--hot-share 0.2] " +
-        "[--db sqlite|postgresql|both] [--quiescence-timeout 120]\n" +
-        "       CartonaActors.Benchmarks --scenario odoo [--variants 100000] [--rate 20] [--seconds 30] " +
-        "[--db sqlite|postgresql|both] [--quiescence-timeout 120] [--load-timeout 900]";
+        "usage: CartonaActors.Benchmarks --scenario changes|onboard|repush|restart|cluster [--products N] [--rate R] [--seconds T]\n" +
+        "         [--hot 10] [--hot-share 0.2] [--db sqlite|postgresql|both] [--baseline] [--quiescence-timeout 120] [--load-timeout 900]\n" +
+        "         [--pending 10000] [--kill-at T/2] [--baseline-workers 4] [--baseline-retry 10] [--baseline-seconds 30]\n" +
+        "         [--results tests/CartonaActors.Benchmarks/results]\n" +
+        "  changes: N products linked through the ingress, then R changes/s for T s (hot products get hot-share of them)\n" +
+        "  onboard: N Odoo variants loaded by the catalog load, then R Odoo changes/s for T s (--variants is --products)\n" +
+        "  repush:  N variants loaded, then POST sync-all; restart: N loaded, pending changes, SIGKILL, restart twice\n" +
+        "  cluster: changes over 3 nodes on one PostgreSQL, node 2 SIGKILLed at --kill-at";
+
+    private static readonly string[] Flags = ["baseline"];
+
+    public bool FromOdoo => Scenario is BenchScenario.Onboard or BenchScenario.Repush or BenchScenario.Restart;
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a readable message.</summary>
     public static BenchOptions Parse(string[] args)
@@ -38,6 +61,7 @@ public sealed record BenchOptions(
             if (!arg.StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"unexpected argument '{arg}'");
             var eq = arg.IndexOf('=');
             if (eq > 0) values[arg[2..eq]] = arg[(eq + 1)..];
+            else if (Flags.Contains(arg[2..])) values[arg[2..]] = "true";
             else if (i + 1 < args.Length) values[arg[2..]] = args[++i];
             else throw new ArgumentException($"{arg} needs a value");
         }
@@ -50,34 +74,34 @@ public sealed record BenchOptions(
             return v;
         }
 
-        var scenarioText = values.Remove("scenario", out var st) ? st.ToLowerInvariant() : "products";
+        var scenarioText = values.Remove("scenario", out var st) ? st.ToLowerInvariant() : "changes";
         var scenario = scenarioText switch
         {
-            "products" => BenchScenario.Products,
-            "odoo" => BenchScenario.Odoo,
-            _ => throw new ArgumentException($"--scenario must be products or odoo, got '{st}'"),
+            "changes" or "products" => BenchScenario.Changes,
+            "onboard" or "odoo" => BenchScenario.Onboard,
+            "repush" => BenchScenario.Repush,
+            "restart" => BenchScenario.Restart,
+            "cluster" => BenchScenario.Cluster,
+            _ => throw new ArgumentException($"--scenario must be changes, onboard, repush, restart or cluster, got '{st}'"),
         };
-        var odoo = scenario == BenchScenario.Odoo;
-        string[] foreign = odoo ? ["products", "hot", "hot-share"] : ["variants", "load-timeout"];
+        var odoo = scenario is BenchScenario.Onboard or BenchScenario.Repush or BenchScenario.Restart;
+        if (values.Remove("variants", out var variantsText)) values["products"] = variantsText;
+        string[] foreign = odoo ? ["hot", "hot-share", "kill-at"] : ["load-timeout", "pending", "baseline-seconds"];
         if (foreign.FirstOrDefault(values.ContainsKey) is { } misplaced)
             throw new ArgumentException($"--{misplaced} does not apply to --scenario {scenarioText}");
 
-        var products = Int("products", 10_000, 1);
-        var variants = Int("variants", 100_000, 1);
-        var loadTimeout = Int("load-timeout", 900, 1);
+        var products = Int("products", odoo ? 100_000 : 10_000, 1);
+        var seconds = Int("seconds", scenario == BenchScenario.Repush ? 0 : 30, 0);
         var rate = Int("rate", odoo ? 20 : 1_000, 1);
-        var seconds = Int("seconds", 30, 1);
-        var hot = Int("hot", 10, 0);
-        var quiescence = Int("quiescence-timeout", 120, 1);
+        var hot = Int("hot", odoo ? 0 : 10, 0);
         var hotShare = 0.2;
         if (values.Remove("hot-share", out var shareText)
             && (!double.TryParse(shareText, NumberStyles.Float, CultureInfo.InvariantCulture, out hotShare) || hotShare is < 0 or > 1))
             throw new ArgumentException($"--hot-share must be between 0 and 1, got '{shareText}'");
-        if (odoo) hot = 0;
         if (hot > products) throw new ArgumentException($"--hot {hot} exceeds --products {products}");
         if (hot == 0) hotShare = 0;
 
-        var db = values.Remove("db", out var dbText) ? dbText.ToLowerInvariant() : "sqlite";
+        var db = values.Remove("db", out var dbText) ? dbText.ToLowerInvariant() : scenario == BenchScenario.Cluster ? "postgresql" : "sqlite";
         IReadOnlyList<BenchDatabaseKind> databases = db switch
         {
             "sqlite" => [BenchDatabaseKind.Sqlite],
@@ -85,7 +109,23 @@ public sealed record BenchOptions(
             "both" => [BenchDatabaseKind.Sqlite, BenchDatabaseKind.PostgreSql],
             _ => throw new ArgumentException($"--db must be sqlite, postgresql or both, got '{dbText}'"),
         };
+        if (scenario == BenchScenario.Cluster && databases.Contains(BenchDatabaseKind.Sqlite))
+            throw new ArgumentException("--scenario cluster runs on PostgreSQL only (the service refuses SQLite with seed nodes)");
+        if (scenario == BenchScenario.Cluster && seconds < 4) throw new ArgumentException("--scenario cluster needs --seconds 4 or more");
+
+        var options = new BenchOptions(
+            scenario, products, rate, seconds, hot, hotShare, databases,
+            QuiescenceTimeoutSeconds: Int("quiescence-timeout", 120, 1),
+            LoadTimeoutSeconds: Int("load-timeout", 900, 1),
+            Baseline: values.Remove("baseline", out var b) && b != "false",
+            Pending: Math.Min(products, Int("pending", 10_000, 1)),
+            KillAt: Int("kill-at", Math.Max(1, seconds / 2), 1),
+            BaselineWorkers: Int("baseline-workers", 4, 1),
+            BaselineRetrySeconds: Int("baseline-retry", 10, 0),
+            BaselineSeconds: Int("baseline-seconds", 30, 1),
+            ResultsFolder: values.Remove("results", out var folder) ? folder : Path.Combine("tests", "CartonaActors.Benchmarks", "results"));
         if (values.Count > 0) throw new ArgumentException($"unknown option(s): {string.Join(", ", values.Keys.Select(k => "--" + k))}");
-        return new BenchOptions(products, rate, seconds, hot, hotShare, databases, quiescence, scenario, odoo ? variants : 0, loadTimeout);
+        if (scenario == BenchScenario.Cluster && options.KillAt >= seconds) throw new ArgumentException("--kill-at must fall inside --seconds");
+        return options;
     }
 }

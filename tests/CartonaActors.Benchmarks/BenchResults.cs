@@ -28,14 +28,19 @@ public sealed record Percentiles(int Count, double P50, double P95, double P99, 
 
 public sealed record LinkResult(
     int Products, IngressStats Ingress, TimeSpan IngressTime, TimeSpan AllAppliedTime, bool TimedOut, int Outstanding,
-    Percentiles Latency, BulkCallStats Calls, EventCounts Events, ResourceUse Resources);
+    Percentiles Latency, BulkCallStats Calls, EventCounts Events, ServiceUse Resources);
 
 public sealed record SteadyPhaseResult(
     SteadyResult Sending, IngressStats Ingress, Percentiles Latency, Percentiles HotLatency, Percentiles ColdLatency, TimeSpan Quiescence, bool TimedOut, int Outstanding,
-    TimeSpan Duration, BulkCallStats Calls, EventCounts Events, ResourceUse Resources);
+    TimeSpan Duration, BulkCallStats Calls, EventCounts Events, ServiceUse Resources);
 
 public sealed record Verification(int Checked, int Mismatches, string[] Examples);
 
+/// <param name="Ready">From launching the service process(es) until every node answered /healthz/ready.</param>
+/// <param name="KilledAt">Cluster scenario: when node 2 was SIGKILLed, from the start of phase 2.</param>
 public sealed record RunResult(
-    BenchDatabaseKind Kind, string Database, TimeSpan Startup, TimeSpan Ready, LinkResult Link, SteadyPhaseResult? Steady,
-    Verification? Verification, LogSummary Log, string LogFile);
+    BenchDatabaseKind Kind, string Database, int Nodes, TimeSpan Ready, TimeSpan? KilledAt, LinkResult Link, SteadyPhaseResult? Steady,
+    Verification? Verification, BaselineResult? Baseline, LogSummary Log, string LogDir)
+{
+    public bool Failed => Verification is not { Mismatches: 0 } || Steady is null || Steady.TimedOut;
+}

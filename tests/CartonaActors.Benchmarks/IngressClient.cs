@@ -4,22 +4,37 @@ using System.Text;
 
 namespace CartonaActors.Benchmarks;
 
-/// <summary>Sends product changes to the service's ingress (<c>PUT /api/products/{id}</c>) and counts outcomes.</summary>
+/// <summary>Sends product changes to the service's ingress (<c>PUT /api/products/{id}</c>) and counts outcomes.
+/// With several nodes, changes go round-robin to the nodes running (an ERP behind a load balancer).</summary>
 public sealed class IngressClient : IDisposable
 {
-    private readonly HttpClient _http;
+    private readonly HttpClient[] _nodes;
+    private readonly BenchWorld _world;
+    private int _next;
     private readonly object _gate = new();
     private List<double> _replyMs = [];
     private int _ok, _errors;
     private string? _firstError;
 
-    public IngressClient(Uri serviceRoot)
+    public IngressClient(BenchWorld world)
     {
-        _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        _world = world;
+        _nodes = Enumerable.Range(0, world.NodeCount).Select(i =>
+            new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+            {
+                BaseAddress = world.Root(i),
+                Timeout = TimeSpan.FromSeconds(30),
+            }).ToArray();
+    }
+
+    private HttpClient Pick()
+    {
+        for (var tries = 0; tries < _nodes.Length; tries++)
         {
-            BaseAddress = serviceRoot,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+            var i = (int)((uint)Interlocked.Increment(ref _next) % _nodes.Length);
+            if (_world.IsRunning(i)) return _nodes[i];
+        }
+        return _nodes[0];
     }
 
     /// <summary>Sends one change; true when the service answered 2xx. Never throws (except on cancellation).</summary>
@@ -35,7 +50,7 @@ public sealed class IngressClient : IDisposable
         try
         {
             using var content = new StringContent(body.ToString(), Encoding.UTF8, "application/json");
-            using var response = await _http.PutAsync($"api/products/{product}", content);
+            using var response = await Pick().PutAsync($"api/products/{product}", content);
             error = response.IsSuccessStatusCode ? null
                 : $"{(int)response.StatusCode} {Truncate(await response.Content.ReadAsStringAsync())}";
         }
@@ -71,20 +86,10 @@ public sealed class IngressClient : IDisposable
         }
     }
 
-    public async Task<bool> IsReadyAsync()
+    public void Dispose()
     {
-        try
-        {
-            using var response = await _http.GetAsync("healthz/ready");
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
+        foreach (var http in _nodes) http.Dispose();
     }
-
-    public void Dispose() => _http.Dispose();
 
     private static string Truncate(string s) => s.Length <= 200 ? s : s[..200] + "…";
 }

@@ -62,6 +62,13 @@ public sealed class LatencyTracker(int products, int hot)
         }
     }
 
+    /// <summary>How long each change still outstanding has waited by <paramref name="now"/>, in milliseconds: a lower
+    /// bound of its latency, for a run cut off before everything arrived.</summary>
+    public double[] OutstandingAges(long now)
+    {
+        lock (_gate) return _pending.SelectMany(q => q).Select(e => Stopwatch.GetElapsedTime(e.SentAt, now).TotalMilliseconds).ToArray();
+    }
+
     /// <summary>Latencies recorded since the last call, in milliseconds: all, and split by hot (1..hot) and cold products.</summary>
     public (double[] All, double[] Hot, double[] Cold) TakeLatencies()
     {

@@ -7,8 +7,8 @@ public sealed class LoadDriver(BenchOptions options, IngressClient ingress, Chan
 {
     private const int LinkConcurrency = 64;
     private const int MaxInFlight = 512;
-    private const int InitialStock = 40;
-    private readonly Random _random = new(12345);
+    public const int InitialStock = 40;
+    private readonly ChangePicker _picker = new(options);
 
     /// <summary>Phase 1: PUT each product once with its listing, price and stock, 64 at a time.</summary>
     public async Task LinkAllAsync()
@@ -45,7 +45,7 @@ public sealed class LoadDriver(BenchOptions options, IngressClient ingress, Chan
                     lagged++;
                     continue;
                 }
-                var (product, stock) = NextChange();
+                var (product, stock) = _picker.Next();
                 var seq = log.Next(product, stock);
                 var dueAt = start + (long)(i * ticksPerChange);
                 tracker.Expect(product, seq, dueAt);
@@ -83,17 +83,6 @@ public sealed class LoadDriver(BenchOptions options, IngressClient ingress, Chan
             log.Failed(seq);
             tracker.Abandon(product, seq);
         }
-    }
-
-    /// <summary>A product (hot ones are 1..hot and get hot-share of the changes) and, half the time, a new stock.</summary>
-    private (int Product, int? Stock) NextChange()
-    {
-        var hot = options.Hot;
-        var product = hot > 0 && (hot == options.Products || _random.NextDouble() < options.HotShare)
-            ? _random.Next(1, hot + 1)
-            : _random.Next(hot + 1, options.Products + 1);
-        int? stock = _random.Next(2) == 0 ? _random.Next(0, 500) : null;
-        return (product, stock);
     }
 }
 

@@ -1,27 +1,23 @@
 using System.Globalization;
 
+using static CartonaActors.Benchmarks.Fmt;
+
 namespace CartonaActors.Benchmarks;
 
 /// <summary>The printed block of one database's odoo-scenario run.</summary>
 public static class OdooReport
 {
-    public static void Header(TextWriter w, BenchOptions o) =>
-        w.WriteLine($"parameters: scenario odoo, variants {o.Variants} in warehouses WH1+WH2 (one connection sells both), " +
-                    $"Odoo changes {o.Rate}/s for {o.Seconds} s (40% template list price, 35% quant quantity, 25% reservation), " +
-                    $"databases {string.Join("+", o.Databases)}; Cartona limits 5 req/s, burst 10, 1000 items/call; " +
-                    "webhooks on product.template and stock.quant, poll interval 60 s");
-
     public static void Run(TextWriter w, OdooRunResult r, BenchOptions o)
     {
         w.WriteLine();
         w.WriteLine($"=== {r.Kind}: {r.Database} ===");
-        w.WriteLine($"startup                 Odoo seeded in {S(r.Seed)}, service built+started {S(r.Startup)}, ready after {S(r.Ready)} more");
+        w.WriteLine($"startup                 Odoo seeded in {S(r.Seed)}, service process launched and ready after {S(r.Ready)}");
 
         var l = r.Load;
         w.WriteLine($"-- phase 1: catalog load of {l.Variants} variants (POST /api/erp/catalog-load)");
         w.WriteLine($"  load complete         {(l.LoadTime is { } lt ? $"after {S(lt)} (service: {S(l.ServerLoadTime!.Value)}), {Rate(l.Read, lt)} variants/s" : $"NOT COMPLETE: read {l.Read}/{l.Total}")}" +
                     (l.LastError is null ? "" : $", last error: {l.LastError}"));
-        w.WriteLine($"  on Cartona            {(l.AllOnCartonaTime is { } ct ? $"every variant's price and stock after {S(ct)} ({Rate(l.Variants, ct)} variants/s)" : $"NOT ALL: {l.Mismatches} variants differ")}" +
+        w.WriteLine($"  on Cartona            {(l.AllOnCartonaTime is { } ct ? $"every variant's price and stock after {S(ct)} ({CatalogLoad.Describe(l.Variants, ct)})" : $"NOT ALL: {l.Mismatches} variants differ")}" +
                     (l.TimedOut ? $"  TIMED OUT after {o.LoadTimeoutSeconds} s" : ""));
         foreach (var e in l.MismatchExamples) w.WriteLine($"    {e}");
         w.WriteLine($"  Odoo JSON-RPC calls   {Odoo(l.OdooCalls)}");
@@ -57,9 +53,9 @@ public static class OdooReport
             w.WriteLine($"    by type             {c.Events.Top(6)}");
             w.WriteLine($"  resources             {Res(c.Resources)}");
         }
-        else w.WriteLine("-- phase 2 skipped: phase 1 did not complete");
+        else w.WriteLine(r.Load.Complete ? "-- phase 2 skipped (--seconds 0)" : "-- phase 2 skipped: phase 1 did not complete");
 
-        w.WriteLine($"  service log           {r.Log.Warnings} warnings, {r.Log.Errors} errors (full log: {r.LogFile})");
+        w.WriteLine($"  service log           {r.Log.Warnings} warnings, {r.Log.Errors} errors (node log: {r.LogDir})");
         foreach (var e in r.Log.Examples) w.WriteLine($"    {e}");
         if (r.Verification is { } v)
         {
@@ -69,18 +65,6 @@ public static class OdooReport
         }
     }
 
-    private static string S(TimeSpan t) => $"{t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s";
-
-    private static string Rate(double count, TimeSpan t) =>
-        (t.TotalSeconds > 0 ? count / t.TotalSeconds : 0).ToString("0.0", CultureInfo.InvariantCulture);
-
-    private static string Pct(Percentiles p) => p.Count == 0 ? "no samples" :
-        string.Create(CultureInfo.InvariantCulture, $"p50 {p.P50:0} p95 {p.P95:0} p99 {p.P99:0} max {p.Max:0} (n={p.Count})");
-
-    private static string Calls(BulkCallStats c) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{c.Calls} (429: {c.TooManyRequests}, other errors: {c.OtherErrors}), items/call mean {c.MeanItems:0.0} max {c.MaxItems}, items {c.Items}");
-
     private static string Odoo(OdooCallStats s) =>
         $"{s.Total} (errors {s.Errors}): {string.Join(", ", s.ByMethod.Select(kv => $"{kv.Key} {kv.Value}"))}";
 
@@ -88,10 +72,43 @@ public static class OdooReport
         $"{s.Posts} POSTs ({string.Join(", ", s.ByModel.Select(kv => $"{kv.Key} {kv.Value}"))}), failed {s.Failed}" +
         (s.FirstFailure is null ? "" : $" (first: {s.FirstFailure})");
 
-    private static string Res(ResourceUse u) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"CPU cores used {u.CoresUsed:0.00} ({u.Cpu.TotalSeconds:0.0} s CPU / {u.Wall.TotalSeconds:0.0} s), working set max {Mb(u.MaxWorkingSet)} " +
-            $"(process peak {Mb(u.ProcessPeakWorkingSet)}), managed heap max {Mb(u.MaxManagedHeap)}");
+    /// <summary>The old module pushing the catalog one item per call, against the engine's load.</summary>
+    public static void ItemsBaseline(TextWriter w, double engineItemsPerSecond, BaselineResult b)
+    {
+        w.WriteLine("-- baseline: the old module pushing every product with one call of one item (no coalescing, no pacing)");
+        w.WriteLine($"  calls                 {b.Calls} (429: {b.TooManyRequests}, other errors: {b.OtherErrors}), items delivered {b.Delivered} " +
+                    $"in {S(b.Duration)}, {b.Undelivered} left at the cut-off");
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  items/s               {b.ItemsPerSecond:0.0}; engine/baseline {Report.Ratio(engineItemsPerSecond, b.ItemsPerSecond)}; " +
+            $"the whole catalog would take the baseline {(b.ItemsPerSecond > 0 ? (b.Delivered + b.Undelivered) / b.ItemsPerSecond / 3600 : double.PositiveInfinity):0.0} h"));
+    }
 
-    private static string Mb(long bytes) => $"{bytes / (1024 * 1024)} MB";
+    public static void Results(ResultFile f, OdooRunResult r)
+    {
+        var l = r.Load;
+        var (rate, share) = CatalogLoad.Throughput(l.Variants, l.AllOnCartonaTime);
+        f.Add("scenario", "onboard");
+        f.Add("db", r.Kind.ToString());
+        f.Add("variants", l.Variants);
+        f.Add("ready_s", r.Ready.TotalSeconds);
+        f.Add("load_s", (l.AllOnCartonaTime ?? TimeSpan.Zero).TotalSeconds);
+        f.Add("items_per_s", rate, "0");
+        f.Add("of_ceiling", share, "0.000");
+        f.Add("calls", l.Calls.Calls);
+        f.Add("events_per_variant", l.Variants > 0 ? (double)l.Events.Total / l.Variants : 0, "0.000");
+        f.Add("cpu_cores", l.Resources.CoresUsed);
+        f.Add("rss_max_mb", Fmt.Mib(l.Resources.MaxRss), "0");
+        f.Add("rss_peak_mb", Fmt.Mib(l.Resources.PeakRss), "0");
+        if (r.Changes is { } c)
+        {
+            f.Add("changes_p99_ms", c.Latency.P99, "0");
+            f.Add("changes_timed_out", c.TimedOut ? 1 : 0);
+        }
+        if (r.Baseline is { } b)
+        {
+            f.Add("baseline_items_per_s", b.ItemsPerSecond, "0.0");
+            f.Add("items_per_s_ratio", b.ItemsPerSecond > 0 ? rate / b.ItemsPerSecond : 0, "0");
+        }
+        f.Add("mismatches", r.Verification?.Mismatches ?? l.Mismatches);
+    }
 }

@@ -32,7 +32,7 @@ public sealed record WebhookStats(int Posts, int Failed, string? FirstFailure, I
 public sealed record OdooLoadResult(
     int Variants, int Total, int Read, TimeSpan? LoadTime, TimeSpan? ServerLoadTime, TimeSpan? AllOnCartonaTime, bool TimedOut,
     int Mismatches, string[] MismatchExamples, string? LastError, OdooCallStats OdooCalls, WebhookStats Webhooks, BulkCallStats Calls,
-    EventCounts Events, ResourceUse Resources)
+    EventCounts Events, ServiceUse Resources)
 {
     public bool Complete => LoadTime is not null && AllOnCartonaTime is not null;
 }
@@ -40,14 +40,14 @@ public sealed record OdooLoadResult(
 public sealed record OdooChangePhaseResult(
     OdooSteadyResult Sending, IReadOnlyDictionary<OdooChangeKind, Percentiles> LatencyByKind, Percentiles Latency,
     TimeSpan Quiescence, bool TimedOut, int Outstanding, TimeSpan Duration, OdooCallStats OdooCalls, WebhookStats Webhooks,
-    BulkCallStats Calls, EventCounts Events, ResourceUse Resources);
+    BulkCallStats Calls, EventCounts Events, ServiceUse Resources);
 
 /// <param name="HealedAfter">When the first check found mismatches: how long until none were left (null: never, within the wait).</param>
 public sealed record OdooVerification(int Checked, int Mismatches, string[] Examples, int MismatchesAfterWait, TimeSpan Waited, TimeSpan? HealedAfter);
 
 public sealed record OdooRunResult(
-    BenchDatabaseKind Kind, string Database, TimeSpan Seed, TimeSpan Startup, TimeSpan Ready, OdooLoadResult Load,
-    OdooChangePhaseResult? Changes, OdooVerification? Verification, LogSummary Log, string LogFile)
+    BenchDatabaseKind Kind, string Database, TimeSpan Seed, TimeSpan Ready, OdooLoadResult Load,
+    OdooChangePhaseResult? Changes, OdooVerification? Verification, BaselineResult? Baseline, LogSummary Log, string LogDir)
 {
-    public bool Failed => !Load.Complete || Changes is null || Changes.TimedOut || Verification is not { Mismatches: 0 };
+    public bool Failed => !Load.Complete || Changes is { TimedOut: true } || Verification is not { Mismatches: 0 };
 }

@@ -78,16 +78,17 @@ public sealed class OdooSide : IAsyncDisposable
         }
     }
 
-    /// <summary>The service settings that connect it to this database (connection 0 sells from WH1 and WH2).</summary>
-    public Dictionary<string, string?> ServiceSettings(string webhookSecret) => new()
+    /// <summary>The service settings (environment variable names) that connect it to this database (connection 0
+    /// sells from WH1 and WH2).</summary>
+    public Dictionary<string, string> ServiceSettings(string webhookSecret) => new()
     {
-        ["CartonaActors:Odoo:Url"] = Emulator.BaseUrl,
-        ["CartonaActors:Odoo:Database"] = Database,
-        ["CartonaActors:Odoo:Login"] = Login,
-        ["CartonaActors:Odoo:ApiKey"] = ApiKey,
-        ["CartonaActors:ErpSync:WebhookSecret"] = webhookSecret,
-        ["CartonaActors:Connections:0:Warehouses:0"] = "WH1",
-        ["CartonaActors:Connections:0:Warehouses:1"] = "WH2",
+        ["CartonaActors__Odoo__Url"] = Emulator.BaseUrl,
+        ["CartonaActors__Odoo__Database"] = Database,
+        ["CartonaActors__Odoo__Login"] = Login,
+        ["CartonaActors__Odoo__ApiKey"] = ApiKey,
+        ["CartonaActors__ErpSync__WebhookSecret"] = webhookSecret,
+        ["CartonaActors__Connections__0__Warehouses__0"] = "WH1",
+        ["CartonaActors__Connections__0__Warehouses__1"] = "WH2",
     };
 
     /// <summary>Automation rules "On save → Send Webhook Notification" on templates and quants.</summary>

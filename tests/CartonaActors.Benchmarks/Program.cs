@@ -1,7 +1,7 @@
 using CartonaActors.Benchmarks;
 
-// Load benchmark of the whole service: see BenchOptions.Usage. The process hosts the Cartona emulator, the service
-// and the load driver (and, in the odoo scenario, the Odoo emulator), so CPU and memory figures cover them all.
+// Load benchmark of the service: see BenchOptions.Usage. The service runs as its own process(es), measured alone
+// from /proc; this process hosts the Cartona and Odoo emulators, the load driver and the baseline.
 BenchOptions options;
 try
 {
@@ -15,36 +15,62 @@ catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
     return 2;
 }
 
-var logFolder = Directory.CreateTempSubdirectory("cartona-bench-logs-").FullName;
-using var logs = new LogCapture(Path.Combine(logFolder, "service.log"));
-await using var meter = new ResourceMeter();
-var report = logs.Report;
-Report.Header(report, options);
-
 var exitCode = 0;
 foreach (var kind in options.Databases)
 {
+    var file = new ResultFile(options.ResultsFolder, options.Scenario.ToString().ToLowerInvariant(), kind.ToString());
+    var report = file.Writer;
+    Report.Header(report, options);
+    await using var meter = new ServiceMeter();
     try
     {
-        if (options.Scenario == BenchScenario.Odoo)
-        {
-            var result = await new OdooBenchRun(options, logs, meter).RunAsync(kind);
-            OdooReport.Run(report, result, options);
-            if (result.Failed) exitCode = Math.Max(exitCode, 1);
-        }
-        else
-        {
-            var result = await new BenchRun(options, logs, meter).RunAsync(kind);
-            Report.Run(report, result, options);
-            if (result.Verification is not { Mismatches: 0 } || result.Steady is null || result.Steady.TimedOut) exitCode = Math.Max(exitCode, 1);
-        }
+        var failed = await RunAsync(kind, report, file, meter);
+        if (failed) exitCode = Math.Max(exitCode, 1);
     }
     catch (Exception ex)
     {
         report.WriteLine($"=== {kind}: FAILED: {ex.GetType().Name}: {ex.Message}");
-        report.WriteLine($"    service log: {logs.Path}");
+        file.Add("failed", ex.GetType().Name);
         exitCode = Math.Max(exitCode, 3);
     }
-    report.Flush();
+    report.WriteLine($"results: {file.Save()}");
 }
 return exitCode;
+
+async Task<bool> RunAsync(BenchDatabaseKind kind, TextWriter report, ResultFile file, ServiceMeter meter)
+{
+    switch (options.Scenario)
+    {
+        case BenchScenario.Onboard:
+        {
+            var r = await new OnboardRun(options, report).RunAsync(kind, meter);
+            OdooReport.Run(report, r, options);
+            if (r.Baseline is { } b)
+                OdooReport.ItemsBaseline(report, CatalogLoad.Throughput(r.Load.Variants, r.Load.AllOnCartonaTime).ItemsPerSecond, b);
+            OdooReport.Results(file, r);
+            return r.Failed;
+        }
+        case BenchScenario.Repush:
+        {
+            var r = await new RepushRun(options, report).RunAsync(kind, meter);
+            RepushReport.Run(report, r);
+            RepushReport.Results(file, r);
+            return r.Failed;
+        }
+        case BenchScenario.Restart:
+        {
+            var r = await new RestartRun(options, report).RunAsync(kind, meter);
+            RestartReport.Run(report, r);
+            RestartReport.Results(file, r);
+            return r.Failed;
+        }
+        default:
+        {
+            var r = await new ChangesRun(options, report).RunAsync(kind, meter);
+            Report.Run(report, r, options);
+            if (r is { Steady: { } s, Baseline: { } b }) Report.Baseline(report, s, b);
+            Report.Results(file, r);
+            return r.Failed;
+        }
+    }
+}

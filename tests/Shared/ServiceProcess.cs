@@ -3,7 +3,7 @@ using System.Net;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace CartonaActors.Cluster.Tests;
+namespace CartonaActors.Testing;
 
 /// <summary>
 /// One CartonaActors.Service as a real OS process: configured only through environment variables (as in

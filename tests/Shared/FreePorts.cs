@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CartonaActors.Cluster.Tests;
+namespace CartonaActors.Testing;
 
 /// <summary>Ports a node keeps across its restarts (seed node addresses name them), picked free on loopback.</summary>
 public static class FreePorts
