@@ -81,7 +81,7 @@ public sealed class ChangesRun(BenchOptions options, TextWriter report)
                 Percentiles.Of(latencies.Hot), Percentiles.Of(latencies.Cold), quiescence, !quiet,
                 tracker.Outstanding, duration, BulkCallStats.From(world.Emulator.Calls, steadyFrom, steadyTo), events, resources);
         }
-        var verification = Verify(world, log);
+        var verification = await VerifyAsync(world, log);
         BaselineResult? baseline = null;
         if (options.Baseline && steady is not null)
         {
@@ -127,10 +127,11 @@ public sealed class ChangesRun(BenchOptions options, TextWriter report)
     }
 
     /// <summary>Every product's price and stock on the marketplace must be those of the last change the service accepted.</summary>
-    private Verification Verify(BenchWorld world, ChangeLog log)
+    private async Task<Verification> VerifyAsync(BenchWorld world, ChangeLog log)
     {
         var mismatches = 0;
         var examples = new List<string>();
+        using var http = new HttpClient { BaseAddress = world.Root(0), Timeout = TimeSpan.FromSeconds(10) };
         for (var p = 1; p <= options.Products; p++)
         {
             var product = world.Emulator.Catalog.TryGet(p.ToString(CultureInfo.InvariantCulture));
@@ -138,7 +139,12 @@ public sealed class ChangesRun(BenchOptions options, TextWriter report)
                 : log.Verify(p, PriceCode.Decode(product.SellingPrice), product.AvailableStockQuantity);
             if (problem is null) continue;
             mismatches++;
-            if (examples.Count < 5) examples.Add(problem);
+            if (examples.Count >= 5) continue;
+            // What the service itself says of the product: its values, its offers and each slice's bookkeeping.
+            string state;
+            try { state = await http.GetStringAsync($"api/products/{p}"); }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { state = ex.Message; }
+            examples.Add(problem + Environment.NewLine + "      service: " + state);
         }
         return new Verification(options.Products, mismatches, examples.ToArray());
     }

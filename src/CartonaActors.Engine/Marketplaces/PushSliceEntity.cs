@@ -90,6 +90,9 @@ public sealed class PushSliceEntity : ReceivePersistentActor, IWithTimers
         {
             if (_slice.ReleaseStale(DateTimeOffset.UtcNow, _handedTimeout) is > 0 and var n)
                 _log.Warning("{SliceId}: {Count} products handed out {Timeout} ago were never settled; sendable again", SliceId, n, _handedTimeout);
+            // Said again while anything waits: an announcement lost in a shard hand-off or to a dead node would
+            // otherwise leave the marketplace entity believing this slice empty, and its products unsent for good.
+            if (_slice.Waiting > 0) _announced = -1;
             Announce();
         });
         Command<StopEntity>(_ => Context.Stop(Self));
