@@ -61,20 +61,26 @@ public sealed class BenchDatabase : IAsyncDisposable
     }
 
     /// <summary>Rows in the journal table (one per persisted event) by manifest.</summary>
-    public async Task<EventCounts> CountEventsAsync()
+    /// <summary>Events written after <paramref name="since"/> (all when null): their number from the journal's
+    /// global ordering, which also counts the events slices have since deleted behind a snapshot, and the surviving
+    /// ones by type.</summary>
+    public async Task<EventCounts> CountEventsAsync(EventCounts? since = null)
     {
-        var sql = $"SELECT manifest, COUNT(*) FROM {(Kind == BenchDatabaseKind.Sqlite ? "journal" : "public.journal")} GROUP BY manifest";
+        var table = Kind == BenchDatabaseKind.Sqlite ? "journal" : "public.journal";
+        var from = since?.MaxOrdering ?? 0;
         await using System.Data.Common.DbConnection connection = Kind == BenchDatabaseKind.Sqlite
             ? new SqliteConnection(ConnectionString)
             : new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
+        command.CommandText = $"SELECT manifest, COUNT(*) FROM {table} WHERE ordering > {from} GROUP BY manifest";
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (await reader.ReadAsync())
-            counts[reader.IsDBNull(0) ? "(none)" : reader.GetString(0)] = reader.GetInt64(1);
-        return new EventCounts(counts);
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                counts[reader.IsDBNull(0) ? "(none)" : reader.GetString(0)] = reader.GetInt64(1);
+        command.CommandText = $"SELECT COALESCE(MAX(ordering), 0) FROM {table}";
+        var max = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        return new EventCounts(counts, max, Math.Max(0, max - from));
     }
 
     public async ValueTask DisposeAsync()

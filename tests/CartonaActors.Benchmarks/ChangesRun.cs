@@ -75,7 +75,7 @@ public sealed class ChangesRun(BenchOptions options, TextWriter report)
             var duration = Stopwatch.GetElapsedTime(steadyStarted);
             var resources = meter.Read();
             var steadyTo = DateTimeOffset.UtcNow;
-            var events = (await database.CountEventsAsync()).Minus(linkEvents);
+            var events = await database.CountEventsAsync(since: linkEvents);
             var latencies = tracker.TakeLatencies();
             steady = new SteadyPhaseResult(sending, ingress.TakeStats(), Percentiles.Of(latencies.All),
                 Percentiles.Of(latencies.Hot), Percentiles.Of(latencies.Cold), quiescence, !quiet,

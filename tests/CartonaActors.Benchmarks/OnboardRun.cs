@@ -61,7 +61,7 @@ public sealed class OnboardRun(BenchOptions options, TextWriter report)
         return new OdooChangePhaseResult(sending, latencies.ToDictionary(kv => kv.Key, kv => Percentiles.Of(kv.Value)),
             Percentiles.Of(latencies.Values.SelectMany(v => v).ToArray()), quiescence, !quiet, tracker.Outstanding, duration,
             OdooCallStats.From(odoo.Emulator.Calls, from, to), WebhookStats.From(odoo.Emulator.WebhookDeliveries, from, to),
-            BulkCallStats.From(world.Emulator.Calls, from, to), (await world.Database.CountEventsAsync()).Minus(eventsBefore), resources);
+            BulkCallStats.From(world.Emulator.Calls, from, to), await world.Database.CountEventsAsync(since: eventsBefore), resources);
     }
 
     /// <summary>Cartona must equal Odoo for every variant. When it does not, waits up to a poll interval to see

@@ -45,7 +45,7 @@ public sealed class RepushRun(BenchOptions options, TextWriter report)
         var resources = meter.Read();
         var calls = BulkCallStats.From(w.World.Emulator.Calls, from, DateTimeOffset.UtcNow);
         var woken = await w.Api.ProductsStartedAsync() - startedBefore;
-        var events = (await database.CountEventsAsync()).Minus(eventsBefore);
+        var events = await database.CountEventsAsync(since: eventsBefore);
         var mismatches = w.Mismatches();
 
         BaselineResult? baseline = null;

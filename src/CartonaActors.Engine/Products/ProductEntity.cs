@@ -72,7 +72,13 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
             if (!Done) return;
             Context.Parent.Tell(new Passivate(StopEntity.Instance));
         });
-        Command<StopEntity>(_ => Context.Stop(Self));
+        Command<StopEntity>(_ =>
+        {
+            // A hand-off (or a node leaving) stops the product: offer what the debounce still holds first, so its
+            // new home finds it in the slices instead of waiting for the follower to start it again.
+            if (_flushDue) Flush();
+            Context.Stop(Self);
+        });
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {PersistenceId} failed", PersistenceId));
         Command<DeleteSnapshotsSuccess>(_ => { });
