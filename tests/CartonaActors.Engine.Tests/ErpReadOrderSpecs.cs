@@ -53,6 +53,21 @@ public sealed class ErpReadOrderSpecs
         Assert.Equal(31m, state.Price);
     }
 
+    [Fact]
+    public async Task A_pollers_re_read_of_what_it_fed_is_not_fed_again_but_a_webhooks_read_is()
+    {
+        await using var cartona = await Emulators.CartonaAsync(10);
+        await using var node = await TestNode.StartAsync(TestNode.Options(cartona.BaseUrl, Emulators.Token, Databases.NewSqlite()));
+        var feeder = new ErpProductFeeder(new ScriptedOdoo(), node.Products, [], 100, 4);
+        var page = new PolledPage(new CartonaActors.Domain.Erp.PolledValues(),
+            new Dictionary<long, DateTime> { [Variant] = DateTime.UtcNow.AddSeconds(-10) });
+
+        Assert.Equal(1, (await feeder.FeedIdsAsync([Variant], CancellationToken.None, page)).Changed);
+        var again = await feeder.FeedIdsAsync([Variant], CancellationToken.None, page);
+        Assert.Equal((1, 0), (again.Skipped, again.Changed));
+        Assert.Equal(0, (await feeder.FeedIdsAsync([Variant], CancellationToken.None)).Skipped);
+    }
+
     /// <summary>Answers each variant read with the next scripted price, when that price's task completes.</summary>
     private sealed class ScriptedOdoo : IOdooCatalog
     {

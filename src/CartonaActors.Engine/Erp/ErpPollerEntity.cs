@@ -12,7 +12,8 @@ namespace CartonaActors.Engine.Erp;
 /// The backstop for lost webhooks on one Odoo model: every poll interval, reads the records whose write_date is
 /// at or after its cursor minus an overlap, in (write_date, id) keyset pages, feeds the variants they concern,
 /// and persists the new cursor only after the feed, so a restart neither skips nor loses a change. Re-reading
-/// the overlap is cheap: an update with unchanged values writes nothing.
+/// the overlap is cheap: what this poller fed already is not fed again (<see cref="PolledValues"/>), and an update
+/// with unchanged values writes nothing.
 /// </summary>
 public sealed class ErpPollerEntity : ReceivePersistentActor, IWithTimers
 {
@@ -20,6 +21,7 @@ public sealed class ErpPollerEntity : ReceivePersistentActor, IWithTimers
     private readonly string _model;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private ErpProductFeeder _feeder = null!;
+    private readonly PolledValues _polled = new();
     private IActorRef _orderRegion = ActorRefs.Nobody;
     private DateTime? _cursor;
     private bool _polling;
@@ -45,7 +47,9 @@ public sealed class ErpPollerEntity : ReceivePersistentActor, IWithTimers
             _lastPollAt = DateTimeOffset.UtcNow;
             _lastPollChanges = p.Changes;
             _lastError = null;
-            if (p.Changes > 0) _log.Info("Poll of {Model}: {Changes} changed records, {Variants} variants fed, {Changed} changed", _model, p.Changes, p.Result.Variants, p.Result.Changed);
+            if (p.Changes > 0)
+                _log.Info("Poll of {Model}: {Changes} changed records, {Variants} variants read, {Changed} changed, {Skipped} fed by this poller already",
+                    _model, p.Changes, p.Result.Variants, p.Result.Changed, p.Result.Skipped);
             if (p.MaxWriteDate is { } max && (_cursor is null || max > _cursor))
                 Persist(new ErpCursorAdvanced(taskId, max), e => _cursor = e.WriteDate);
         });
@@ -82,6 +86,7 @@ public sealed class ErpPollerEntity : ReceivePersistentActor, IWithTimers
         _polling = true;
         // Without a cursor (first start) there is nothing to catch up on: the catalog load covers the past.
         var since = (_cursor ?? DateTime.UtcNow) - _settings.Sync.PollOverlap;
+        _polled.ForgetBefore(since);
         PollAsync(since).PipeTo(Self, failure: ex => new PollFailed(ex is OdooException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}"));
     }
 
@@ -120,7 +125,11 @@ public sealed class ErpPollerEntity : ReceivePersistentActor, IWithTimers
             var page = await _settings.Odoo.ReadChangedAsync(_model, since, afterWriteDate, afterId, _settings.PageSize, CancellationToken.None);
             if (page.Count == 0) break;
             changes += page.Count;
-            var fed = await _feeder.FeedIdsAsync(page.SelectMany(c => c.VariantIds).ToHashSet(), CancellationToken.None);
+            var writeDates = new Dictionary<long, DateTime>();
+            foreach (var change in page)
+            foreach (var variant in change.VariantIds)
+                if (!writeDates.TryGetValue(variant, out var seen) || change.WriteDate > seen) writeDates[variant] = change.WriteDate;
+            var fed = await _feeder.FeedIdsAsync(writeDates.Keys.ToList(), CancellationToken.None, new PolledPage(_polled, writeDates));
             total = total.Plus(fed);
             afterWriteDate = page[^1].WriteDate;
             afterId = page[^1].RecordId;

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using CartonaActors.Domain.Erp;
 using CartonaActors.Domain.Listings;
 using CartonaActors.Domain.Products;
 using CartonaActors.Erp;
@@ -6,14 +7,19 @@ using CartonaActors.Marketplaces;
 
 namespace CartonaActors.Engine.Erp;
 
-/// <summary>What one feed did. <see cref="Outdated"/>: reads a product ignored because it had applied a later one.</summary>
-public sealed record FeedResult(int Variants, int Changed, int Refused, int Outdated = 0)
+/// <summary>What one feed did. <see cref="Outdated"/>: reads a product ignored because it had applied a later one;
+/// <see cref="Skipped"/>: a poller's re-reads of what it had fed already (see <see cref="PolledValues"/>).</summary>
+public sealed record FeedResult(int Variants, int Changed, int Refused, int Outdated = 0, int Skipped = 0)
 {
     public static readonly FeedResult None = new(0, 0, 0);
 
     public FeedResult Plus(FeedResult other) =>
-        new(Variants + other.Variants, Changed + other.Changed, Refused + other.Refused, Outdated + other.Outdated);
+        new(Variants + other.Variants, Changed + other.Changed, Refused + other.Refused, Outdated + other.Outdated, Skipped + other.Skipped);
 }
+
+/// <summary>A poll page's variants with the write_date of the newest change record concerning each, and the
+/// poller's memory of what it fed.</summary>
+public sealed record PolledPage(PolledValues Memory, IReadOnlyDictionary<long, DateTime> ChangeWriteDates);
 
 /// <summary>
 /// Reads variants and their per-warehouse free quantity from Odoo in batches and hands each product entity its
@@ -22,7 +28,7 @@ public sealed record FeedResult(int Variants, int Changed, int Refused, int Outd
 /// Every update carries the time its read started, and each product keeps only the newest read: reads through
 /// different paths and nodes finish in any order. Nothing is skipped here as "unchanged since last fed": what
 /// one node fed last says nothing about what another fed since, and the product writes nothing for unchanged
-/// values anyway.
+/// values anyway. Only a poller skips, and only its own re-reads of exactly what it fed (<see cref="PolledValues"/>).
 /// </summary>
 public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IReadOnlyList<PlatformConnection> connections, int pageSize, int concurrency)
 {
@@ -31,21 +37,22 @@ public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IRea
         connections.Where(c => c.Settings.ListErpVariants).Select(c => (c.Name, c.Listings)).ToList();
     private IReadOnlyList<OdooWarehouse>? _warehouses;
 
-    public async Task<FeedResult> FeedIdsAsync(IReadOnlyCollection<long> variantIds, CancellationToken ct)
+    public async Task<FeedResult> FeedIdsAsync(IReadOnlyCollection<long> variantIds, CancellationToken ct, PolledPage? polled = null)
     {
         var total = FeedResult.None;
         foreach (var chunk in variantIds.Distinct().Chunk(pageSize))
         {
             var readStarted = DateTimeOffset.UtcNow;
             var variants = await odoo.ReadVariantsAsync(chunk, ct);
-            total = total.Plus(await FeedVariantsAsync(variants, readStarted, ct));
+            total = total.Plus(await FeedVariantsAsync(variants, readStarted, ct, polled));
         }
         return total;
     }
 
     /// <param name="readStarted">When the read of <paramref name="variants"/> started: the quantities are read
     /// after it, so everything fed shows Odoo as it was at that time or later.</param>
-    public async Task<FeedResult> FeedVariantsAsync(IReadOnlyList<OdooVariant> variants, DateTimeOffset readStarted, CancellationToken ct)
+    public async Task<FeedResult> FeedVariantsAsync(IReadOnlyList<OdooVariant> variants, DateTimeOffset readStarted, CancellationToken ct,
+        PolledPage? polled = null)
     {
         if (variants.Count == 0) return FeedResult.None;
         var ids = variants.Select(v => v.Id).ToList();
@@ -60,20 +67,28 @@ public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IRea
         var changed = 0;
         var refused = 0;
         var outdated = 0;
+        var skipped = 0;
         await Parallel.ForEachAsync(variants, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (v, _) =>
         {
             var update = OdooProductMapping.ToUpdate(v, stock.GetValueOrDefault(v.Id) ?? new Dictionary<string, decimal>(), _connections)
                 with { ObservedAt = readStarted };
+            var changeWriteDate = polled?.ChangeWriteDates.GetValueOrDefault(v.Id);
+            if (polled is not null && changeWriteDate is { } seen && polled.Memory.AlreadyFed(update, seen))
+            {
+                Interlocked.Increment(ref skipped);
+                return;
+            }
             var result = await products.Ask<ProductUpdateResult>(update, AskTimeout, ct);
             if (!result.Accepted)
             {
                 Interlocked.Increment(ref refused);
                 return;
             }
+            if (polled is not null && changeWriteDate is { } fed) polled.Memory.Remember(update, fed);
             if (result.Outdated) Interlocked.Increment(ref outdated);
             if (result.EventsWritten > 0) Interlocked.Increment(ref changed);
         });
-        return new FeedResult(variants.Count, changed, refused, outdated);
+        return new FeedResult(variants.Count, changed, refused, outdated, skipped);
     }
 
     /// <summary>The warehouses any connection sells from (a connection with none sells from all).</summary>
