@@ -18,7 +18,6 @@ public class HoconSpecs
     public void Sqlite_writes_through_a_single_connection()
     {
         Assert.Equal(1, HoconFiles.Load("sqlite.hocon").GetInt("akka.persistence.journal.sql.parallelism"));
-        Assert.Equal(1, HoconFiles.Load("sqlite.hocon").GetInt("akka.persistence.journal.infrastructure.parallelism"));
         Assert.True(HoconFiles.Load("postgresql.hocon").GetInt("akka.persistence.journal.sql.parallelism") > 1);
     }
 

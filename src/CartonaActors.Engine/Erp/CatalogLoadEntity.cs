@@ -30,8 +30,7 @@ public sealed class CatalogLoadEntity : ReceivePersistentActor, IWithTimers
 
     public CatalogLoadEntity(string taskId, ErpTaskSettings settings)
     {
-        JournalPluginId = JournalPlugins.InfrastructureJournal;
-        SnapshotPluginId = JournalPlugins.InfrastructureSnapshots;
+        (JournalPluginId, SnapshotPluginId) = JournalPlugins.Of(Context.System);
         _settings = settings;
         _taskId = taskId;
         PersistenceId = "erp-" + taskId;

@@ -33,8 +33,7 @@ public sealed class ErpPollerEntity : ReceivePersistentActor, IWithTimers
 
     public ErpPollerEntity(string taskId, ErpTaskSettings settings)
     {
-        JournalPluginId = JournalPlugins.InfrastructureJournal;
-        SnapshotPluginId = JournalPlugins.InfrastructureSnapshots;
+        (JournalPluginId, SnapshotPluginId) = JournalPlugins.Of(Context.System);
         _settings = settings;
         _model = ErpTasks.ModelOfPoller(taskId) ?? throw new ArgumentException($"not a poller task: {taskId}");
         PersistenceId = "erp-" + taskId;

@@ -40,7 +40,7 @@ public static class ErpSetup
             .WithShardRegion<ErpRegion>("erp",
                 id => id == ErpTasks.CatalogLoad ? CatalogLoadEntity.PropsFor(id, settings) : ErpPollerEntity.PropsFor(id, settings),
                 new ErpTaskMessageExtractor(options.Cluster.ShardCount),
-                SyncHostingExtensions.BoundedAndRemembered())
+                SyncHostingExtensions.BoundedAndRemembered(options.Persistence.Provider))
             .WithSyncOrders(options, sales, odoo, pulling)
             .WithActors((system, registry) =>
             {

@@ -31,20 +31,25 @@ public static class PersistenceSetup
             AutoInitialize = true,
             ReadIsolationLevel = journal.ReadIsolationLevel,
         };
-        // Same database and tables, its own write queue and connections: see JournalPlugins.
-        var infrastructureJournal = new SqlJournalOptions(isDefaultPlugin: false, JournalPlugins.InfrastructureId)
-        {
-            ConnectionString = connectionString, ProviderName = journal.ProviderName, AutoInitialize = true,
-            ReadIsolationLevel = journal.ReadIsolationLevel,
-        };
-        var infrastructureSnapshots = new SqlSnapshotOptions(isDefaultPlugin: false, JournalPlugins.InfrastructureId)
-        {
-            ConnectionString = connectionString, ProviderName = journal.ProviderName, AutoInitialize = true,
-            ReadIsolationLevel = journal.ReadIsolationLevel,
-        };
-        return builder
+        builder = builder
             .WithSqlPersistence(journal, snapshots)
-            .WithSqlPersistence(infrastructureJournal, infrastructureSnapshots)
+            .AddHocon(JournalPlugins.Hocon(options.Provider), HoconAddMode.Prepend);
+        if (JournalPlugins.Separate(options.Provider))
+        {
+            // Same database and tables, its own write queue and connections: see JournalPlugins.
+            var infrastructureJournal = new SqlJournalOptions(isDefaultPlugin: false, JournalPlugins.InfrastructureId)
+            {
+                ConnectionString = connectionString, ProviderName = journal.ProviderName, AutoInitialize = true,
+                ReadIsolationLevel = journal.ReadIsolationLevel,
+            };
+            var infrastructureSnapshots = new SqlSnapshotOptions(isDefaultPlugin: false, JournalPlugins.InfrastructureId)
+            {
+                ConnectionString = connectionString, ProviderName = journal.ProviderName, AutoInitialize = true,
+                ReadIsolationLevel = journal.ReadIsolationLevel,
+            };
+            builder = builder.WithSqlPersistence(infrastructureJournal, infrastructureSnapshots);
+        }
+        return builder
             .AddHocon(HoconFiles.Load(sqlite ? "sqlite.hocon" : "postgresql.hocon"), HoconAddMode.Prepend)
             .AddHocon($"akka.persistence.journal.sql.buffer-size = {options.JournalBufferSize}", HoconAddMode.Prepend);
     }

@@ -69,8 +69,8 @@ public static class SyncHostingExtensions
                     Role = ClusterSetup.Role,
                     StateStoreMode = StateStoreMode.DData,
                     RememberEntities = false,
-                    JournalPluginId = JournalPlugins.InfrastructureJournal,
-                    SnapshotPluginId = JournalPlugins.InfrastructureSnapshots,
+                    JournalPluginId = JournalPlugins.Journal(options.Persistence.Provider),
+                    SnapshotPluginId = JournalPlugins.Snapshots(options.Persistence.Provider),
                     // Products passivate themselves, and only once every push slice holds their offers (idle
                     // timers would not keep them alive).
                     ShouldPassivateIdleEntities = false,
@@ -81,15 +81,15 @@ public static class SyncHostingExtensions
                     ? MarketplaceEntity.PropsFor(id, new MarketplaceEntitySettings(connection, clientFactory, backoff, sync.SnapshotEvery, sync.PushSlices))
                     : UnknownConnection.PropsFor(id),
                 new MarketplaceMessageExtractor(options.Cluster.ShardCount),
-                BoundedAndRemembered())
+                BoundedAndRemembered(options.Persistence.Provider))
             .WithShardRegion<PushSliceRegion>("push-slice",
                 id => PushSliceEntity.PropsFor(id, sync.ResendAfter * 6),
                 new PushSliceMessageExtractor(options.Cluster.ShardCount),
-                BoundedAndRemembered())
+                BoundedAndRemembered(options.Persistence.Provider))
             .WithShardRegion<ProductFollowerRegion>("product-follower",
                 _ => ProductChangeFollower.PropsFor(),
                 new ProductFollowerMessageExtractor(options.Cluster.ShardCount),
-                BoundedAndRemembered())
+                BoundedAndRemembered(options.Persistence.Provider))
             .AddStartup((_, registry) =>
             {
                 // Start the slices and the follower now, while the journal is quiet: started lazily under a
@@ -104,15 +104,15 @@ public static class SyncHostingExtensions
 
     /// <summary>For the few entities that must run without being asked (connections, push slices, the follower):
     /// their shard restarts them with the node. Never for products or orders (akka.net #7447).</summary>
-    internal static ShardOptions BoundedAndRemembered() => new()
+    internal static ShardOptions BoundedAndRemembered(PersistenceProvider provider) => new()
     {
         Role = ClusterSetup.Role,
         StateStoreMode = StateStoreMode.DData,
         RememberEntities = true,
         RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
         // The remembered-entities store recovers before any entity of the shard starts: never behind product writes.
-        JournalPluginId = JournalPlugins.InfrastructureJournal,
-        SnapshotPluginId = JournalPlugins.InfrastructureSnapshots,
+        JournalPluginId = JournalPlugins.Journal(provider),
+        SnapshotPluginId = JournalPlugins.Snapshots(provider),
         HandOffStopMessage = StopEntity.Instance,
     };
 }

@@ -56,8 +56,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
 
     public MarketplaceEntity(string connectionId, MarketplaceEntitySettings settings)
     {
-        JournalPluginId = JournalPlugins.InfrastructureJournal;
-        SnapshotPluginId = JournalPlugins.InfrastructureSnapshots;
+        (JournalPluginId, SnapshotPluginId) = JournalPlugins.Of(Context.System);
         _settings = settings;
         ConnectionId = connectionId;
         PersistenceId = "marketplace-" + connectionId;

@@ -31,8 +31,7 @@ public sealed class PushSliceEntity : ReceivePersistentActor, IWithTimers
 
     public PushSliceEntity(string sliceId, TimeSpan handedTimeout)
     {
-        JournalPluginId = JournalPlugins.InfrastructureJournal;
-        SnapshotPluginId = JournalPlugins.InfrastructureSnapshots;
+        (JournalPluginId, SnapshotPluginId) = JournalPlugins.Of(Context.System);
         SliceId = sliceId;
         PersistenceId = "push-slice-" + sliceId;
         _handedTimeout = handedTimeout;

@@ -43,8 +43,7 @@ public sealed class ProductChangeFollower : ReceivePersistentActor, IWithTimers
 
     public ProductChangeFollower()
     {
-        JournalPluginId = JournalPlugins.InfrastructureJournal;
-        SnapshotPluginId = JournalPlugins.InfrastructureSnapshots;
+        (JournalPluginId, SnapshotPluginId) = JournalPlugins.Of(Context.System);
         Recover<SnapshotOffer>(offer =>
         {
             if (offer.Snapshot is ProductFollowerOffset o) _recovered = o.Ordering;
