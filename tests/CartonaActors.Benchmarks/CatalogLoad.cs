@@ -73,6 +73,15 @@ public static class CatalogLoad
     public static (double ItemsPerSecond, double OfCeiling) Throughput(int items, TimeSpan? time) =>
         time is { TotalSeconds: > 0 } t ? (items / t.TotalSeconds, items / t.TotalSeconds / 5000) : (0, 0);
 
+    /// <summary>A run's header and the line of the catalog load that made its products known.</summary>
+    public static void WriteHeader(TextWriter w, BenchDatabaseKind kind, string database, string loadPhase, OdooLoadResult load)
+    {
+        w.WriteLine();
+        w.WriteLine($"=== {kind}: {database} ===");
+        w.WriteLine($"-- {loadPhase}catalog load of {load.Variants} variants: " +
+                    (load.AllOnCartonaTime is { } t ? $"{Fmt.S(t)}, {Describe(load.Variants, t)}" : "NOT COMPLETE"));
+    }
+
     public static string Describe(int items, TimeSpan? time)
     {
         var (rate, share) = Throughput(items, time);

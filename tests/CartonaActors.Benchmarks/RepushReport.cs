@@ -8,10 +8,7 @@ public static class RepushReport
 {
     public static void Run(TextWriter w, RepushResult r)
     {
-        w.WriteLine();
-        w.WriteLine($"=== {r.Kind}: {r.Database} ===");
-        var l = r.Load;
-        w.WriteLine($"-- phase 1: catalog load of {l.Variants} variants: {(l.AllOnCartonaTime is { } t ? $"{S(t)}, {CatalogLoad.Describe(l.Variants, t)}" : "NOT COMPLETE")}");
+        CatalogLoad.WriteHeader(w, r.Kind, r.Database, "phase 1: ", r.Load);
         w.WriteLine($"-- phase 2: sync-all of {r.Total} products");
         w.WriteLine($"  done                  {(r.TimedOut ? "TIMED OUT after " : "after ")}{S(r.Time)}, {CatalogLoad.Describe(r.Applied, r.Time)} ({r.Applied} items applied)");
         w.WriteLine($"  products woken        {r.Woken} (productsStarted during the re-push)");
@@ -20,7 +17,7 @@ public static class RepushReport
         w.WriteLine($"  resources             {Res(r.Resources)}");
         w.WriteLine($"  service log           {r.Log.Warnings} warnings, {r.Log.Errors} errors (node log: {r.LogDir})");
         foreach (var e in r.Log.Examples) w.WriteLine($"    {e}");
-        w.WriteLine($"  verify                {l.Variants} variants, Cartona = Odoo? MISMATCH {r.Mismatches}");
+        w.WriteLine($"  verify                {r.Load.Variants} variants, Cartona = Odoo? MISMATCH {r.Mismatches}");
         if (r.Baseline is { } b) OdooReport.ItemsBaseline(w, CatalogLoad.Throughput(r.Applied, r.Time).ItemsPerSecond, b);
     }
 

@@ -7,10 +7,7 @@ public static class RestartReport
 {
     public static void Run(TextWriter w, RestartResult r)
     {
-        w.WriteLine();
-        w.WriteLine($"=== {r.Kind}: {r.Database} ===");
-        var l = r.Load;
-        w.WriteLine($"-- catalog load of {l.Variants} variants: {(l.AllOnCartonaTime is { } t ? $"{S(t)}, {CatalogLoad.Describe(l.Variants, t)}" : "NOT COMPLETE")}");
+        CatalogLoad.WriteHeader(w, r.Kind, r.Database, "", r.Load);
         w.WriteLine($"-- SIGKILL with work pending ({r.Changes} Odoo price changes while Cartona answered 503; {r.PendingAtKill} items pending at the kill)");
         w.WriteLine($"  ready                 {S(r.Ready)} after launch (/healthz/ready)");
         w.WriteLine($"  pending delivered     {(r.TimedOut ? "TIMED OUT; last item at " : "")}{S(r.Delivered)} after launch");
@@ -22,7 +19,7 @@ public static class RestartReport
         w.WriteLine($"  resources             {Res(r.IdleResources)}");
         w.WriteLine($"  service log           {r.Log.Warnings} warnings, {r.Log.Errors} errors (node log: {r.LogDir})");
         foreach (var e in r.Log.Examples) w.WriteLine($"    {e}");
-        w.WriteLine($"  verify                {l.Variants} variants, Cartona = Odoo? MISMATCH {r.Mismatches}");
+        w.WriteLine($"  verify                {r.Load.Variants} variants, Cartona = Odoo? MISMATCH {r.Mismatches}");
     }
 
     public static void Results(ResultFile f, RestartResult r)

@@ -39,7 +39,9 @@ public static class ProductRules
     /// between the applied one and this one may carry a value the ERP has since gone back from. Kept in memory
     /// only (an unchanged read costs no write); the journal keeps the start of every read that changed a value.</summary>
     public static ProductState Observed(ProductState state, UpdateProduct cmd) =>
-        cmd.ObservedAt is { } observed && !(state.ErpObservedAt >= observed) ? state with { ErpObservedAt = observed } : state;
+        state with { ErpObservedAt = Newest(state.ErpObservedAt, cmd.ObservedAt) };
+
+    private static DateTimeOffset? Newest(DateTimeOffset? held, DateTimeOffset? read) => read is { } r && !(held >= r) ? r : held;
 
     public static OrderQuantityHeld? Decide(ProductState state, HoldOrderQuantity cmd) =>
         cmd.Quantity > 0 && !(state.Holds.TryGetValue(cmd.OrderId, out var h) && h == new OrderHold(cmd.ConnectionId, cmd.Quantity))
@@ -91,7 +93,7 @@ public static class ProductRules
             UnlimitedStock = e.UnlimitedStock ?? state.UnlimitedStock,
             StockByWarehouse = stock,
             Listings = listings,
-            ErpObservedAt = e.ObservedAt is { } observed && !(state.ErpObservedAt >= observed) ? observed : state.ErpObservedAt,
+            ErpObservedAt = Newest(state.ErpObservedAt, e.ObservedAt),
         };
     }
 

@@ -121,29 +121,23 @@ public sealed class CatalogLoadEntity : ReceivePersistentActor, IWithTimers
         if (_pageInFlight || !_progress.Running) return;
         _pageInFlight = true;
         // A read started for another position (a restart resumed elsewhere) is dropped, not fed.
-        var read = _prefetched is { } next && next.AfterId == _progress.AfterId ? next.Read : ReadPage(_progress.AfterId).Read;
+        var page = _prefetched is { } next && next.AfterId == _progress.AfterId ? next : ReadPage(_progress.AfterId);
         _prefetched = null;
-        FeedPageAsync(_progress.AfterId, read).PipeTo(Self,
+        FeedPageAsync(page).PipeTo(Self,
             failure: ex => new PageFailed(ex is OdooException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}"));
     }
 
-    private Page ReadPage(long afterId)
-    {
-        var started = DateTimeOffset.UtcNow;
-        return new Page(afterId, ReadAsync());
+    private Page ReadPage(long afterId) =>
+        new(afterId, DateTimeOffset.UtcNow, _settings.Odoo.ReadVariantsAfterAsync(afterId, _settings.PageSize, CancellationToken.None));
 
-        async Task<(IReadOnlyList<OdooVariant>, DateTimeOffset)> ReadAsync() =>
-            (await _settings.Odoo.ReadVariantsAfterAsync(afterId, _settings.PageSize, CancellationToken.None), started);
-    }
-
-    private async Task<object> FeedPageAsync(long afterId, Task<(IReadOnlyList<OdooVariant> Variants, DateTimeOffset Started)> read)
+    private async Task<object> FeedPageAsync(Page page)
     {
-        var (variants, started) = await read;
-        if (variants.Count == 0) return new PageFed(afterId, 0, null);
+        var variants = await page.Variants;
+        if (variants.Count == 0) return new PageFed(page.AfterId, 0, null);
         var lastId = variants.Max(v => v.Id);
         // A full page may have a successor: read it while this one is fed. Its failure surfaces when it is fed.
         var next = variants.Count >= _settings.PageSize ? ReadPage(lastId) : null;
-        await _feeder.FeedVariantsAsync(variants, started, CancellationToken.None);
+        await _feeder.FeedVariantsAsync(variants, page.Started, CancellationToken.None);
         return new PageFed(lastId, variants.Count, next);
     }
 
@@ -151,8 +145,8 @@ public sealed class CatalogLoadEntity : ReceivePersistentActor, IWithTimers
 
     private sealed record CountFailed(string Reason, IActorRef ReplyTo);
 
-    /// <summary>A page read, started or done, for the keyset position after <see cref="AfterId"/>.</summary>
-    private sealed record Page(long AfterId, Task<(IReadOnlyList<OdooVariant> Variants, DateTimeOffset Started)> Read);
+    /// <summary>A page read, started at <see cref="Started"/> (running or done), for the keyset position after <see cref="AfterId"/>.</summary>
+    private sealed record Page(long AfterId, DateTimeOffset Started, Task<IReadOnlyList<OdooVariant>> Variants);
 
     private sealed record PageFed(long LastId, int Count, Page? Next);
 

@@ -19,7 +19,16 @@ public sealed record FeedResult(int Variants, int Changed, int Refused, int Outd
 
 /// <summary>A poll page's variants with the write_date of the newest change record concerning each, and the
 /// poller's memory of what it fed.</summary>
-public sealed record PolledPage(PolledValues Memory, IReadOnlyDictionary<long, DateTime> ChangeWriteDates);
+public sealed record PolledPage(PolledValues Memory, IReadOnlyDictionary<long, DateTime> ChangeWriteDates)
+{
+    public bool AlreadyFed(long variantId, UpdateProduct update) =>
+        ChangeWriteDates.TryGetValue(variantId, out var writeDate) && Memory.AlreadyFed(update, writeDate);
+
+    public void Remember(long variantId, UpdateProduct update)
+    {
+        if (ChangeWriteDates.TryGetValue(variantId, out var writeDate)) Memory.Remember(update, writeDate);
+    }
+}
 
 /// <summary>
 /// Reads variants and their per-warehouse free quantity from Odoo in batches and hands each product entity its
@@ -72,8 +81,7 @@ public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IRea
         {
             var update = OdooProductMapping.ToUpdate(v, stock.GetValueOrDefault(v.Id) ?? new Dictionary<string, decimal>(), _connections)
                 with { ObservedAt = readStarted };
-            var changeWriteDate = polled?.ChangeWriteDates.GetValueOrDefault(v.Id);
-            if (polled is not null && changeWriteDate is { } seen && polled.Memory.AlreadyFed(update, seen))
+            if (polled?.AlreadyFed(v.Id, update) == true)
             {
                 Interlocked.Increment(ref skipped);
                 return;
@@ -84,7 +92,7 @@ public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IRea
                 Interlocked.Increment(ref refused);
                 return;
             }
-            if (polled is not null && changeWriteDate is { } fed) polled.Memory.Remember(update, fed);
+            polled?.Remember(v.Id, update);
             if (result.Outdated) Interlocked.Increment(ref outdated);
             if (result.EventsWritten > 0) Interlocked.Increment(ref changed);
         });
