@@ -14,8 +14,8 @@ namespace CartonaActors.Engine.Hosting;
 public static class JournalPlugins
 {
     public const string InfrastructureId = "infrastructure";
-    private const string JournalKey = "cartona.persistence.infrastructure-journal";
-    private const string SnapshotsKey = "cartona.persistence.infrastructure-snapshots";
+    private const string JournalKey = "sync-engine.persistence.infrastructure-journal";
+    private const string SnapshotsKey = "sync-engine.persistence.infrastructure-snapshots";
 
     public static bool Separate(PersistenceProvider provider) => provider == PersistenceProvider.PostgreSql;
 
