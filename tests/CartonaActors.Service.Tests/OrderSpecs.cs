@@ -205,6 +205,39 @@ public sealed class OrderSpecs(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Orders_that_passivate_while_their_imports_wait_for_a_slow_Odoo_are_imported_once_each()
+    {
+        // One Odoo call at a time, 100 ms each: the later orders wait many seconds for their turn, far past the
+        // one-second idle passivation, while Cartona's queue offers them again to every pull.
+        var extra = new Dictionary<string, string?>(FastRecheck)
+        {
+            ["CartonaActors:Odoo:MaxConcurrentCalls"] = "1",
+            ["CartonaActors:Orders:ConcurrentErpSteps"] = "20",
+            ["CartonaActors:Orders:PassivateIdleAfter"] = "00:00:01",
+            ["cartona:rate"] = "100", ["cartona:burst"] = "100",
+            ["CartonaActors:Connections:0:RequestsPerSecond"] = "100", ["CartonaActors:Connections:0:Burst"] = "100",
+        };
+        await using var world = await OdooWorld.StartAsync(o =>
+        {
+            o.AddWarehouse("WH1", "Main");
+            o.SeedCatalog(5, 10m, 100m);
+        }, OneConnection, 5, extra);
+        world.Odoo.Options.ResponseDelay = TimeSpan.FromMilliseconds(100);
+        var orders = Enumerable.Range(1, 20).Select(i => Place(world, "R" + i)).ToList();
+        // Pulled every three seconds: long enough apart for a waiting order to passivate between two pulls.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (world.Cartona["cartona"].Orders.QueuedCount > 0)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("every order acknowledged not reached within 120 s");
+            await PullAsync(world);
+            await Task.Delay(TimeSpan.FromSeconds(3)); // the schedule's pace, not a wait for a condition
+        }
+
+        foreach (var order in orders) Assert.Single(SaleOrdersFor(world, order.HashedId));
+        Assert.Equal(orders.Count, world.Odoo.SaleOrders().Count);
+    }
+
+    [Fact]
     public async Task Ten_thousand_orders_from_two_thousand_retailers_are_all_imported_exactly_once()
     {
         var orders = int.Parse(Environment.GetEnvironmentVariable("CARTONA_TEST_ORDERS") ?? "10000");

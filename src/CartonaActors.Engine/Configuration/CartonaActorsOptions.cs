@@ -125,4 +125,13 @@ public sealed class OrderSyncOptions
 
     /// <summary>How often a held order (e.g. an unknown product) is checked again.</summary>
     public TimeSpan HeldRecheck { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many orders of a node work against Odoo at once (import, line edits, confirm, cancel,
+    /// delivery); the rest wait their turn without a timeout running. Twice Odoo's call concurrency keeps the
+    /// ERP busy while each order makes its calls one after another.</summary>
+    public int ConcurrentErpSteps { get; set; } = 16;
+
+    /// <summary>An order or customer entity idle this long leaves memory (its journal stays); one still
+    /// working against Odoo leaves once that work is recorded.</summary>
+    public TimeSpan PassivateIdleAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -22,13 +22,15 @@ public static class OrderSetup
         var settings = new OrderEntitySettings(sales, catalog,
             new OrderSyncPolicy(delivered, string.IsNullOrWhiteSpace(options.Orders.CancellationReason) ? null : options.Orders.CancellationReason),
             orderConnections.ToDictionary(c => c.Name, StringComparer.Ordinal),
-            options.Orders.HeldRecheck, options.Sync.SnapshotEvery);
+            options.Orders.HeldRecheck, options.Sync.SnapshotEvery, new ErpOrderWork(options.Orders.ConcurrentErpSteps));
         var entityOptions = new ShardOptions
         {
             Role = ClusterSetup.Role,
             StateStoreMode = StateStoreMode.DData,
             RememberEntities = false,
             HandOffStopMessage = StopEntity.Instance,
+            ShouldPassivateIdleEntities = true,
+            PassivateIdleEntityAfter = options.Orders.PassivateIdleAfter,
         };
         return builder
             .WithShardRegion<OrderRegion>("order", id => OrderEntity.PropsFor(id, settings),

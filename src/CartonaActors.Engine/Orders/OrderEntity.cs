@@ -30,6 +30,10 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
     private IActorRef _products = ActorRefs.Nobody;
     private Dictionary<string, decimal> _holdsSent = new(StringComparer.Ordinal);
     private bool _busy;
+    // ERP work in flight when passivation or a hand-off asked the entity to stop: it stops once that work's
+    // outcome is recorded, so a new incarnation never starts a second import beside a running one.
+    private bool _erpWorkInFlight;
+    private bool _stopRequested;
     private bool _reAcknowledge;
     private long _callId;
     private PendingCall? _pendingCall;
@@ -95,6 +99,7 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         Command<StepDone>(d =>
         {
             _busy = false;
+            StopOnceRecorded();
             _failures = 0;
             if (d.Recheck is { } recheck) Timers.StartSingleTimer("retry", new RetryOrder(orderId), recheck);
             if (d.Events.Count == 0) { if (d.Recheck is null) Advance(); return; }
@@ -103,6 +108,7 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         Command<StepFailed>(f =>
         {
             _busy = false;
+            StopOnceRecorded();
             _pendingCall = null;
             _failures++;
             var delay = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(_failures, 9))));
@@ -122,7 +128,17 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         {
             if (_pendingCall?.CallId == t.CallId) Self.Tell(new StepFailed("marketplace call", "no answer in time", null));
         });
-        Command<StopEntity>(_ => Context.Stop(Self));
+        Command<StopEntity>(_ =>
+        {
+            if (_erpWorkInFlight)
+            {
+                _stopRequested = true;
+                return;
+            }
+            // A marketplace call in flight is safe to leave: its answer reaches nobody, the next incarnation
+            // makes the same (idempotent) call again.
+            Context.Stop(Self);
+        });
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(_ => { });
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -189,9 +205,17 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         });
     }
 
+    /// <summary>A stop asked for during ERP work goes through once the work's events are stored: the repeated
+    /// stop message waits behind them in the mailbox.</summary>
+    private void StopOnceRecorded()
+    {
+        _erpWorkInFlight = false;
+        if (_stopRequested) Self.Tell(StopEntity.Instance);
+    }
+
     private void Advance()
     {
-        if (_busy || Timers.IsTimerActive("retry")) return;
+        if (_busy || _stopRequested || Timers.IsTimerActive("retry")) return;
         var step = OrderRules.NextStep(_state, _settings.Policy, _model);
         var id = _state.OrderId;
         switch (step)
@@ -203,19 +227,19 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
             case OrderStep.Nothing:
                 break;
             case OrderStep.Import:
-                Run("import", ImportAsync());
+                Run("import", ImportAsync);
                 break;
             case OrderStep.ReplaceErpLines:
-                Run("replace lines", ReplaceLinesAsync());
+                Run("replace lines", ReplaceLinesAsync);
                 break;
             case OrderStep.ConfirmErpOrder c:
-                Run("confirm", ErpAsync(c.ForStatus, sales => sales.ConfirmSaleOrderAsync(_state.SaleOrderId!.Value, CancellationToken.None)));
+                Run("confirm", s => ErpAsync(s, c.ForStatus, (sales, id) => sales.ConfirmSaleOrderAsync(id, CancellationToken.None)));
                 break;
             case OrderStep.CancelErpOrder c:
-                Run("cancel", ErpAsync(c.ForStatus, sales => sales.CancelSaleOrderAsync(_state.SaleOrderId!.Value, CancellationToken.None)));
+                Run("cancel", s => ErpAsync(s, c.ForStatus, (sales, id) => sales.CancelSaleOrderAsync(id, CancellationToken.None)));
                 break;
             case OrderStep.ValidateErpDelivery c:
-                Run("validate delivery", ErpAsync(c.ForStatus, sales => sales.ValidateDeliveryAsync(_state.SaleOrderId!.Value, CancellationToken.None)));
+                Run("validate delivery", s => ErpAsync(s, c.ForStatus, (sales, id) => sales.ValidateDeliveryAsync(id, CancellationToken.None)));
                 break;
             case OrderStep.NoteErpStatus n:
                 Record([new ErpStatusApplied(id, n.ForStatus)]);
@@ -244,10 +268,14 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         }
     }
 
-    private void Run(string step, Task<IReadOnlyList<IOrderEvent>> work)
+    /// <summary>Runs one ERP step off the actor, on the state as it is now (the work never reads the entity's
+    /// fields, which change while it runs), once the node's <see cref="ErpOrderWork"/> lets it.</summary>
+    private void Run(string step, Func<OrderState, Task<IReadOnlyList<IOrderEvent>>> work)
     {
         _busy = true;
-        work.PipeTo(Self,
+        _erpWorkInFlight = true;
+        var state = _state;
+        _settings.ErpWork.RunAsync(() => work(state)).PipeTo(Self,
             success: events => events is [OrderHeld] ? new StepDone(events, _settings.HeldRecheck) : new StepDone(events),
             failure: ex => ex switch
             {
@@ -268,11 +296,11 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         Timers.StartSingleTimer("call", new CallTimedOut(call.CallId), CallTimeout);
     }
 
-    private async Task<IReadOnlyList<IOrderEvent>> ImportAsync()
+    private async Task<IReadOnlyList<IOrderEvent>> ImportAsync(OrderState state)
     {
-        var order = _state.Latest!;
-        var id = _state.OrderId;
-        await ValidateAsync(order);
+        var order = state.Latest!;
+        var id = state.OrderId;
+        await ValidateAsync(state);
         var partnerId = await EnsureCustomerAsync(order);
         var sales = _settings.Sales;
         var existing = await sales.FindSaleOrderByRefAsync(id, CancellationToken.None);
@@ -290,39 +318,41 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         return
         [
             new OrderCustomerLinked(id, partnerId),
-            new SaleOrderLinked(id, existing.Id, _state.Version, MapLines(order.Lines, existing.Lines)),
-            Observed(existing),
+            new SaleOrderLinked(id, existing.Id, state.Version, MapLines(order.Lines, existing.Lines)),
+            Observed(id, existing),
         ];
     }
 
-    private async Task<IReadOnlyList<IOrderEvent>> ReplaceLinesAsync()
+    private async Task<IReadOnlyList<IOrderEvent>> ReplaceLinesAsync(OrderState state)
     {
-        var order = _state.Latest!;
-        await ValidateAsync(order);
+        var order = state.Latest!;
+        await ValidateAsync(state);
         var sales = _settings.Sales;
-        var saleOrderId = _state.SaleOrderId!.Value;
+        var saleOrderId = state.SaleOrderId!.Value;
         await sales.ReplaceLinesAsync(saleOrderId, Lines(order), CancellationToken.None);
         var now = (await sales.ReadSaleOrdersAsync([saleOrderId], CancellationToken.None)).Single();
-        return [new OrderLinesSettled(_state.OrderId, order.Lines, MapLines(order.Lines, now.Lines)), Observed(now)];
+        return [new OrderLinesSettled(state.OrderId, order.Lines, MapLines(order.Lines, now.Lines)), Observed(state.OrderId, now)];
     }
 
-    private async Task<IReadOnlyList<IOrderEvent>> ErpAsync(string forStatus, Func<IOdooSales, Task> action)
+    private async Task<IReadOnlyList<IOrderEvent>> ErpAsync(OrderState state, string forStatus, Func<IOdooSales, long, Task> action)
     {
         var sales = _settings.Sales;
-        await action(sales);
-        var now = (await sales.ReadSaleOrdersAsync([_state.SaleOrderId!.Value], CancellationToken.None)).Single();
-        return [new ErpStatusApplied(_state.OrderId, forStatus), Observed(now)];
+        var saleOrderId = state.SaleOrderId!.Value;
+        await action(sales, saleOrderId);
+        var now = (await sales.ReadSaleOrdersAsync([saleOrderId], CancellationToken.None)).Single();
+        return [new ErpStatusApplied(state.OrderId, forStatus), Observed(state.OrderId, now)];
     }
 
     /// <summary>All-or-nothing: one bad line holds the whole order, with every reason.</summary>
-    private async Task ValidateAsync(MarketplaceOrder order)
+    private async Task ValidateAsync(OrderState state)
     {
+        var order = state.Latest!;
         var variants = await _settings.Catalog.ReadVariantsAsync(OrderValidation.VariantIdsOf(order), CancellationToken.None);
         var problems = OrderValidation.Problems(order, variants.ToDictionary(v => v.Id, v => new VariantAvailability(v.Id, v.Active, v.SaleOk)));
         if (problems.Count == 0) return;
         var reason = string.Join("; ", problems.Select(p => $"{p.Code}: {p.Message}"));
         // Logged and recorded once per version and reason, not on every pull.
-        throw new HeldException(reason == _state.Hold && _state.HeldVersion == _state.Version ? [] : [new OrderHeld(_state.OrderId, _state.Version, reason)]);
+        throw new HeldException(reason == state.Hold && state.HeldVersion == state.Version ? [] : [new OrderHeld(state.OrderId, state.Version, reason)]);
     }
 
     private async Task<long> EnsureCustomerAsync(MarketplaceOrder order)
@@ -357,7 +387,7 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         return map;
     }
 
-    private ErpOrderObserved Observed(OdooSaleOrder o) => new(_state.OrderId, o.State, o.DeliveryDone,
+    private static ErpOrderObserved Observed(string orderId, OdooSaleOrder o) => new(orderId, o.State, o.DeliveryDone,
         o.Lines.Select(l => new ErpLine(l.Id, l.VariantId, l.Quantity, l.PriceUnit)).ToList());
 
     private void Describe(IOrderEvent e)

@@ -11,4 +11,5 @@ public sealed record OrderEntitySettings(
     OrderSyncPolicy Policy,
     IReadOnlyDictionary<string, PlatformConnection> Connections,
     TimeSpan HeldRecheck,
-    int SnapshotEvery);
+    int SnapshotEvery,
+    ErpOrderWork ErpWork);
