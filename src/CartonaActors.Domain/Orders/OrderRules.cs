@@ -120,22 +120,25 @@ public static class OrderRules
             _ => null,
         };
         if (targetStage is not { } stage || stage == currentStage) return null;
-        // A platform whose machine goes confirmed -> shipped -> delivered is walked through shipped first.
-        if (stage == OrderStage.Delivered && currentStage == OrderStage.Confirmed && !codeDelivery
-            && model.StatusFor(OrderStage.Delivered) is { } direct && model.Refusal(current, direct, order) is not null
-            && model.StatusFor(OrderStage.Shipped) is { } shipped && model.Refusal(current, shipped, order) is null)
-            stage = OrderStage.Shipped;
         if (model.StatusFor(stage) is not { } target || target == current) return null;
-        if (s.Refusals.Contains(RefusalKey(current, target))) return null;
-        if (model.Refusal(current, target, order) is { } why) return new OrderStep.RefuseStatus(current, target, why);
-        if (stage == OrderStage.Delivered && order.RequiresDeliveryCode && s.RetailerOtp is null)
+        // The ERP may be steps ahead (confirmed and delivered before the marketplace heard "confirmed"): walk every
+        // status the platform's machine requires, one push per step; the entity asks again after each one.
+        if (model.NextStatusToward(current, target) is not { } next)
+            return s.Refusals.Contains(RefusalKey(current, target)) ? null
+                : new OrderStep.RefuseStatus(current, target, model.Refusal(current, target, order)
+                                                              ?? $"no seller move leads from {current} to {target}");
+        // A step the marketplace refused is not tried again (a new delivery code clears the refusals).
+        if (s.Refusals.Contains(RefusalKey(current, next))) return null;
+        if (model.Refusal(current, next, order) is { } why) return new OrderStep.RefuseStatus(current, next, why);
+        var nextStage = model.StageOf(next);
+        var needsCode = nextStage == OrderStage.Delivered && order.RequiresDeliveryCode;
+        if (needsCode && s.RetailerOtp is null)
         {
             var reason = $"the delivery is validated in the ERP but the marketplace needs the buyer's code (OTP) for this {order.PaymentMethod} order: POST /api/orders/{s.OrderId}/deliver with it";
             return s.Flags.Contains(reason) ? null : new OrderStep.Flag(reason);
         }
-        return new OrderStep.PushStatus(new OrderStatusUpdate(target,
-            stage == OrderStage.Delivered && order.RequiresDeliveryCode ? s.RetailerOtp : null,
-            stage == OrderStage.CancelledBySeller ? policy.CancellationReason ?? model.DefaultCancellationReason : null));
+        return new OrderStep.PushStatus(new OrderStatusUpdate(next, needsCode ? s.RetailerOtp : null,
+            nextStage == OrderStage.CancelledBySeller ? policy.CancellationReason ?? model.DefaultCancellationReason : null));
     }
 
     /// <summary>Seller-side line changes in the ERP, as marketplace line changes.</summary>

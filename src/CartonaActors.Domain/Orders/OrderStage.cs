@@ -44,6 +44,12 @@ public interface IOrderStatusModel
     /// <paramref name="to"/>; else why not. Refused moves are recorded and never sent.</summary>
     string? Refusal(string from, string to, MarketplaceOrder order);
 
+    /// <summary>The status to send next on the way from <paramref name="from"/> to <paramref name="to"/> by the
+    /// platform's state machine: <paramref name="to"/> when the move is direct, else the first intermediate status
+    /// the machine requires; null when no walk of seller moves reaches it. The order's own gates stay
+    /// <see cref="Refusal"/>'s, weighed on each step.</summary>
+    string? NextStatusToward(string from, string to);
+
     /// <summary>The source is an acknowledgement queue: an order is pulled again until acknowledged.</summary>
     bool AcknowledgesOrders { get; }
 

@@ -11,6 +11,7 @@ internal sealed class UnconfiguredConnection : IOrderStatusModel
     public OrderStage StageOf(string status) => OrderStage.Unknown;
     public string? StatusFor(OrderStage stage) => null;
     public string? Refusal(string from, string to, MarketplaceOrder order) => "the connection is not configured";
+    public string? NextStatusToward(string from, string to) => null;
     public bool AcknowledgesOrders => false;
     public bool SupportsLineEdits => false;
     public string DefaultCancellationReason => "";

@@ -8,12 +8,14 @@ public sealed class CartonaStatusModel : IOrderStatusModel
 {
     public static readonly CartonaStatusModel Instance = new();
 
-    private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
+    // Approved may go straight to delivered, so an order the ERP delivered while Cartona still shows pending is walked
+    // pending -> approved -> delivered (and pending -> approved -> assigned_to_salesman when "delivered" means shipped).
+    private static readonly SellerMoves Moves = new(new Dictionary<string, string[]>
     {
         [CartonaStatus.Pending] = [CartonaStatus.Approved, CartonaStatus.CancelledBySupplier],
         [CartonaStatus.Approved] = [CartonaStatus.AssignedToSalesman, CartonaStatus.Delivered, CartonaStatus.CancelledBySupplier, CartonaStatus.Pending],
         [CartonaStatus.AssignedToSalesman] = [CartonaStatus.Delivered, CartonaStatus.CancelledBySupplier, CartonaStatus.Returned],
-    };
+    });
 
     public bool AcknowledgesOrders => true;
     public bool SupportsLineEdits => true;
@@ -37,8 +39,8 @@ public sealed class CartonaStatusModel : IOrderStatusModel
         if (from == CartonaStatus.Editing) return "the retailer is editing the order on Cartona; no action until it is back to pending";
         if (order.FulfilledByMarketplace && to != CartonaStatus.CancelledBySupplier)
             return $"the order is delivered by Cartona: the supplier may only cancel it, not set {to}";
-        return Allowed.TryGetValue(from, out var targets) && targets.Contains(to)
-            ? null
-            : $"Cartona does not allow a supplier to move an order from {from} to {to}";
+        return Moves.Allows(from, to) ? null : $"Cartona does not allow a supplier to move an order from {from} to {to}";
     }
+
+    public string? NextStatusToward(string from, string to) => Moves.NextToward(from, to);
 }

@@ -15,12 +15,13 @@ public sealed class RestStatusModel : IOrderStatusModel
 
     public static readonly RestStatusModel Instance = new();
 
-    private static readonly Dictionary<string, string[]> SellerMoves = new(StringComparer.Ordinal)
+    // One step at a time: an ERP delivery on a pending order is walked confirmed -> shipped -> delivered.
+    private static readonly SellerMoves Moves = new(new Dictionary<string, string[]>
     {
         [Pending] = [Confirmed, Cancelled],
         [Confirmed] = [Shipped, Cancelled],
         [Shipped] = [Delivered],
-    };
+    });
 
     public bool AcknowledgesOrders => false;
     public bool SupportsLineEdits => false;
@@ -48,7 +49,7 @@ public sealed class RestStatusModel : IOrderStatusModel
     };
 
     public string? Refusal(string from, string to, MarketplaceOrder order) =>
-        SellerMoves.TryGetValue(from, out var targets) && targets.Contains(to)
-            ? null
-            : $"the marketplace does not let a seller move an order from {from} to {to}";
+        Moves.Allows(from, to) ? null : $"the marketplace does not let a seller move an order from {from} to {to}";
+
+    public string? NextStatusToward(string from, string to) => Moves.NextToward(from, to);
 }

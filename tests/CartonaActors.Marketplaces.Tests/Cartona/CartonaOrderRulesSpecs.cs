@@ -128,14 +128,37 @@ public class OrderRulesSpecs
         Assert.Equal(CartonaStatus.CancelledBySupplier, cancel.Update.Status);
     }
 
-    [Fact]
-    public void An_illegal_transition_is_refused_once_and_never_sent()
+    [Theory]
+    [InlineData(nameof(OrderStage.Delivered), new[] { CartonaStatus.Approved, CartonaStatus.Delivered })]
+    [InlineData(nameof(OrderStage.Shipped), new[] { CartonaStatus.Approved, CartonaStatus.AssignedToSalesman })]
+    public void An_order_delivered_in_the_erp_while_cartona_shows_pending_is_walked_through_approved(string deliveredStage, string[] walk)
     {
-        // Cartona is at pending; a delivery validated in the ERP would mean pending -> delivered: not allowed.
+        // Confirmed and delivered in Odoo before approved reached Cartona: pending -> delivered is not a supplier move,
+        // but pending -> approved -> delivered (or assigned_to_salesman, when that is what "delivered" means) is.
+        var policy = Policy with { DeliveredStage = Enum.Parse<OrderStage>(deliveredStage) };
         var s = Imported(CartonaStatus.Pending, "sale", delivered: true);
-        var refuse = Assert.IsType<OrderStep.RefuseStatus>(Next(s));
-        Assert.Equal((CartonaStatus.Pending, CartonaStatus.Delivered), (refuse.From, refuse.To));
-        s = OrderRules.Apply(s, new MarketplaceStatusRefused(Id, refuse.From, refuse.To, refuse.Reason));
+        var pushed = new List<string>();
+        while (OrderRules.NextStep(s, policy, CartonaStatusModel.Instance) is OrderStep.PushStatus push && pushed.Count < 5)
+        {
+            pushed.Add(push.Update.Status);
+            s = OrderRules.Apply(s, new MarketplaceStatusPushed(Id, push.Update.Status));
+        }
+        Assert.Equal(walk, pushed);
+        Assert.IsType<OrderStep.Nothing>(OrderRules.NextStep(s, policy, CartonaStatusModel.Instance));
+    }
+
+    [Fact]
+    public void A_walk_resumes_after_approved_was_pushed()
+    {
+        var s = OrderRules.Apply(Imported(CartonaStatus.Pending, "sale", delivered: true), new MarketplaceStatusPushed(Id, CartonaStatus.Approved));
+        Assert.Equal(new OrderStatusUpdate(CartonaStatus.Delivered), Assert.IsType<OrderStep.PushStatus>(Next(s)).Update);
+    }
+
+    [Fact]
+    public void A_status_cartona_refused_is_recorded_once_and_never_sent_again()
+    {
+        var s = OrderRules.Apply(Imported(CartonaStatus.Pending, "sale", delivered: true),
+            new MarketplaceStatusRefused(Id, CartonaStatus.Pending, CartonaStatus.Approved, "the marketplace refused: order is locked"));
         Assert.IsType<OrderStep.Nothing>(Next(s));
     }
 
@@ -187,6 +210,21 @@ public class OrderRulesSpecs
         var why = CartonaStatusModel.Instance.Refusal(from, to, Order(from));
         if (refusal is null) Assert.Null(why);
         else Assert.Contains(refusal, why);
+    }
+
+    [Theory]
+    [InlineData(CartonaStatus.Pending, CartonaStatus.Delivered, CartonaStatus.Approved)]
+    [InlineData(CartonaStatus.Pending, CartonaStatus.AssignedToSalesman, CartonaStatus.Approved)]
+    [InlineData(CartonaStatus.Approved, CartonaStatus.Delivered, CartonaStatus.Delivered)] // direct: no detour through assigned_to_salesman
+    [InlineData(CartonaStatus.AssignedToSalesman, CartonaStatus.Delivered, CartonaStatus.Delivered)]
+    [InlineData(CartonaStatus.Pending, CartonaStatus.CancelledBySupplier, CartonaStatus.CancelledBySupplier)]
+    [InlineData(CartonaStatus.AssignedToSalesman, CartonaStatus.CancelledBySupplier, CartonaStatus.CancelledBySupplier)]
+    [InlineData(CartonaStatus.Delivered, CartonaStatus.CancelledBySupplier, null)]
+    [InlineData(CartonaStatus.AssignedToSalesman, CartonaStatus.Approved, null)]
+    [InlineData(CartonaStatus.Editing, CartonaStatus.Approved, null)]
+    public void The_supplier_walk_toward_a_status(string from, string to, string? next)
+    {
+        Assert.Equal(next, CartonaStatusModel.Instance.NextStatusToward(from, to));
     }
 
     [Fact]
