@@ -30,7 +30,8 @@ public static class ConnectionChecks
     }
 
     /// <summary>The connection's limits: its overrides within the platform's published maximum, else the platform's.</summary>
-    public static PlatformLimits Limits(ConnectionSettings s, int platformMaxBatch, double defaultRate, int defaultBurst, int callsPerPush = 1)
+    public static PlatformLimits Limits(ConnectionSettings s, int platformMaxBatch, double defaultRate, int defaultBurst, int callsPerPush = 1,
+        int acknowledgementsPerCall = 1)
     {
         var batch = s.MaxBatchSize ?? platformMaxBatch;
         if (batch < 1 || batch > platformMaxBatch)
@@ -41,7 +42,7 @@ public static class ConnectionChecks
         if (burst < 1) throw Problem(s, "Burst", $"{burst} must be at least 1.");
         if (s.MaxConcurrentRequests < 1) throw Problem(s, "MaxConcurrentRequests", $"{s.MaxConcurrentRequests} must be at least 1.");
         if (s.Timeout <= TimeSpan.Zero) throw Problem(s, "Timeout", $"{s.Timeout} must be positive.");
-        return new PlatformLimits(batch, new PacingModel.RequestRate(rate, burst), callsPerPush, s.MaxConcurrentRequests);
+        return new PlatformLimits(batch, new PacingModel.RequestRate(rate, burst), callsPerPush, s.MaxConcurrentRequests, acknowledgementsPerCall);
     }
 
     /// <summary>The product-side scope with the connection's price and stock rules.</summary>

@@ -14,8 +14,10 @@ public interface IMarketplaceOrders
     /// <summary>One page of the order source.</summary>
     Task<(CallOutcome Outcome, OrderPage? Page)> PullOrdersAsync(OrderPageRequest request, CancellationToken ct);
 
-    /// <summary>Tells an ack-queue source the order's current version is stored (not called for cursor sources).</summary>
-    Task<CallOutcome> AcknowledgeAsync(string orderId, CancellationToken ct);
+    /// <summary>Tells an ack-queue source these orders' current versions are stored, in one call (at most the
+    /// platform's <see cref="PlatformLimits.MaxAcknowledgementsPerCall"/>; not called for cursor sources). An
+    /// acknowledgement the platform did not apply is harmless: the order is pulled again and acknowledged again.</summary>
+    Task<CallOutcome> AcknowledgeAsync(IReadOnlyList<string> orderIds, CancellationToken ct);
 
     Task<CallOutcome> UpdateOrderStatusAsync(string orderId, OrderStatusUpdate update, CancellationToken ct);
 

@@ -4,7 +4,9 @@ namespace CartonaActors.Marketplaces;
 /// A platform's published limits as data, read by the engine's throttle: the largest bulk call, how calls are
 /// paced, how many HTTP calls one push makes, and how many may be in flight.
 /// </summary>
-public sealed record PlatformLimits(int MaxBatchSize, PacingModel Pacing, int CallsPerPush, int MaxConcurrentRequests);
+/// <param name="MaxAcknowledgementsPerCall">Orders one acknowledgement call may carry (1: one call per order).</param>
+public sealed record PlatformLimits(int MaxBatchSize, PacingModel Pacing, int CallsPerPush, int MaxConcurrentRequests,
+    int MaxAcknowledgementsPerCall = 1);
 
 /// <summary>How a platform meters calls. Every model is a budget that refills over time; a call spends its cost.</summary>
 public abstract record PacingModel

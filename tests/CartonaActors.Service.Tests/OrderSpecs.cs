@@ -205,6 +205,25 @@ public sealed class OrderSpecs(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Hundreds_of_orders_are_acknowledged_in_bulk_calls_within_cartonas_five_calls_a_second()
+    {
+        await using var world = await WorldAsync(variants: 5);
+        var cartona = world.Cartona["cartona"];
+        for (var i = 0; i < 300; i++) Place(world, "R" + (i % 30));
+
+        await PullAsync(world);
+        await UntilAsync(() => cartona.Orders.QueuedCount == 0, "every order acknowledged", seconds: 120);
+
+        var statusCalls = cartona.Calls.Where(c => c.Path.Contains("update-order-status")).ToList();
+        output.WriteLine($"300 orders acknowledged with {statusCalls.Count} status calls");
+        Assert.DoesNotContain(statusCalls, c => !c.Path.EndsWith("update-order-status", StringComparison.Ordinal));
+        // 100 per call at most; more, smaller calls while imports finish and the budget has room: at most a quarter
+        // of the calls one acknowledgement per order would take.
+        Assert.InRange(statusCalls.Count, 3, 75);
+        Assert.Equal(300, world.Odoo.SaleOrders().Count);
+    }
+
+    [Fact]
     public async Task Orders_that_passivate_while_their_imports_wait_for_a_slow_Odoo_are_imported_once_each()
     {
         // One Odoo call at a time, 100 ms each: the later orders wait many seconds for their turn, far past the

@@ -27,7 +27,8 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly OutgoingBuffer _buffer = new();
     private readonly Dictionary<long, IReadOnlyList<PushItem>> _inFlight = new();
-    private readonly Queue<SendOrderCall> _orderCalls = new();
+    private readonly OrderCallQueue _orderCalls = new();
+    private readonly CallTurns _turns = new();
     // Pull pages wait behind acknowledgements and status calls: acknowledging is what shrinks an ack queue,
     // and re-reading it first would spend the rate limit on orders already being handled.
     private readonly Queue<SendOrderCall> _pullCalls = new();
@@ -105,7 +106,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         Command<BatchCompleted>(HandleCompleted);
         Command<OrderCallRequest>(c =>
         {
-            _orderCalls.Enqueue(new SendOrderCall(++_nextBatchId, c, null));
+            _orderCalls.Enqueue(c);
             Drain();
         });
         Command<PullOrdersNow>(_ => StartPull());
@@ -178,21 +179,26 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         AskSlices(now);
         while (_inFlight.Count + _orderCallsInFlight.Count < _limits.MaxConcurrentRequests && (_orderCalls.Count > 0 || _pullCalls.Count > 0 || _buffer.HasSendable))
         {
-            var orderCallNext = _orderCalls.Count > 0 || _pullCalls.Count > 0;
+            var orderCallNext = _turns.OrderCallNext(_orderCalls.Count > 0 || _pullCalls.Count > 0, _buffer.HasSendable);
             var cost = orderCallNext ? PacingMargin.OrderCallCost(_limits) : PacingMargin.PushCost(_limits);
             if (!_bucket.TryTake(now, cost))
             {
                 Timers.StartSingleTimer(DrainTimer, DrainTick.Instance, _bucket.TimeUntilNext(now, cost));
                 return;
             }
-            if (_orderCalls.TryDequeue(out var orderCall) || _pullCalls.TryDequeue(out orderCall))
+            if (orderCallNext)
             {
+                var orderCall = _orderCalls.Count > 0
+                    ? new SendOrderCall(++_nextBatchId, _orderCalls.TakeNext(_limits.MaxAcknowledgementsPerCall), null)
+                    : _pullCalls.Dequeue();
+                _turns.Sent(orderCall: true);
                 _orderCallsInFlight[orderCall.Key] = orderCall;
                 _worker.Tell(orderCall);
                 Timers.StartSingleTimer(("order-call", orderCall.Key), new OrderCallTimedOut(orderCall.Key), _settings.Connection.Settings.Timeout + TimeSpan.FromSeconds(10));
                 continue;
             }
             var batch = _buffer.TakeBatch(_batchLimit);
+            _turns.Sent(orderCall: false);
             AskSlices(now);
             var id = ++_nextBatchId;
             _inFlight[id] = batch;
@@ -248,7 +254,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     private void StartPull()
     {
         if (_orders.IsNobody() || _pull.Start(_ledger.OrderCursor, DateTimeOffset.UtcNow) is not { } first) return;
-        _pullCalls.Enqueue(new SendOrderCall(++_nextBatchId, null, first));
+        _pullCalls.Enqueue(new SendOrderCall(++_nextBatchId, [], first));
         Drain();
     }
 
@@ -265,33 +271,40 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         Timers.Cancel(("order-call", done.Key));
         var now = DateTimeOffset.UtcNow;
         var request = done.Request;
-        var what = request.Call is { } c ? $"order call for {c.MarketplaceOrderId} ({c.What})" : $"order pull page {request.Pull!.Page}";
+        var what = request.What;
+        var calls = request.Calls;
         switch (done.Outcome)
         {
-            case CallOutcome.Accepted when request.Call is { } call:
+            case CallOutcome.Accepted when calls.Count > 0:
                 _consecutiveFailures = 0;
-                _orders.Tell(new OrderCallResult(call.OrderId, call.CallId, true, null, null));
+                foreach (var call in calls) _orders.Tell(new OrderCallResult(call.OrderId, call.CallId, true, null, null));
                 break;
             case CallOutcome.Accepted:
                 _consecutiveFailures = 0;
                 HandlePulledPage(request, done.Page ?? new OrderPage([], [], 0), now);
                 break;
-            case CallOutcome.Refused refused when request.Call is { } call:
+            case CallOutcome.Refused refused when calls.Count > 1:
+                // One bad order must not block the rest: each goes again on its own, and is refused on its own.
+                _log.Warning("{ConnectionId}: the marketplace refused {What}: HTTP {Status}: {Reason}; sending them one by one",
+                    ConnectionId, what, refused.StatusCode, refused.Reason);
+                _orderCalls.Requeue(calls, alone: true);
+                break;
+            case CallOutcome.Refused refused when calls.Count == 1:
                 _log.Warning("{ConnectionId}: the marketplace refused {What}: HTTP {Status}: {Reason}", ConnectionId, what, refused.StatusCode, refused.Reason);
-                _orders.Tell(new OrderCallResult(call.OrderId, call.CallId, false, refused.StatusCode, refused.Reason));
+                _orders.Tell(new OrderCallResult(calls[0].OrderId, calls[0].CallId, false, refused.StatusCode, refused.Reason));
                 break;
             case CallOutcome.Refused refused:
                 _pull.Abort();
                 PersistLedger(Failed("order_pull_refused", $"HTTP {refused.StatusCode}: {refused.Reason}", 0, now));
                 break;
             case CallOutcome.RateLimited limited:
-                (request.Call is null ? _pullCalls : _orderCalls).Enqueue(request);
+                Requeue(request);
                 _bucket.Drain(now);
                 _pausedUntil = now + limited.RetryAfter;
                 break;
             default:
                 // Transient or authentication trouble: the same call goes again after the backoff.
-                (request.Call is null ? _pullCalls : _orderCalls).Enqueue(request);
+                Requeue(request);
                 _consecutiveFailures++;
                 var delay = _settings.Backoff.Delay(_consecutiveFailures, _random.NextDouble());
                 _pausedUntil = now + delay;
@@ -299,6 +312,12 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
                 break;
         }
         Drain();
+    }
+
+    private void Requeue(SendOrderCall request)
+    {
+        if (request.Calls.Count > 0) _orderCalls.Requeue(request.Calls);
+        else _pullCalls.Enqueue(request);
     }
 
     private void HandlePulledPage(SendOrderCall request, OrderPage page, DateTimeOffset now)
@@ -318,7 +337,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         var step = _pull.OnPage(request.Pull!, page);
         if (step.Next is { } next)
         {
-            _pullCalls.Enqueue(new SendOrderCall(++_nextBatchId, null, next));
+            _pullCalls.Enqueue(new SendOrderCall(++_nextBatchId, [], next));
             return;
         }
         _log.Info("{ConnectionId}: order pull run done, {Orders} orders handed to their entities ({New} new)", ConnectionId, _pull.PulledThisRun, _pull.NewThisRun);

@@ -12,8 +12,17 @@ public sealed record SendBatch(long BatchId, IReadOnlyList<PushItem> Items);
 /// <summary>How a bulk call ended.</summary>
 public sealed record BatchCompleted(long BatchId, IReadOnlyList<PushItem> Items, CallOutcome Outcome);
 
-/// <summary>One order call for the worker: an order's own call, or a page of the order source.</summary>
-public sealed record SendOrderCall(long Key, OrderCallRequest? Call, OrderPageRequest? Pull);
+/// <summary>One order call for the worker: an order's own call, the acknowledgements of several orders in one
+/// bulk call, or (no calls) a page of the order source.</summary>
+public sealed record SendOrderCall(long Key, IReadOnlyList<OrderCallRequest> Calls, OrderPageRequest? Pull)
+{
+    public string What => Calls switch
+    {
+        [] => $"order pull page {Pull!.Page}",
+        [var c] => $"order call for {c.MarketplaceOrderId} ({c.What})",
+        _ => $"acknowledgement of {Calls.Count} orders",
+    };
+}
 
 public sealed record OrderCallCompleted(long Key, SendOrderCall Request, CallOutcome Outcome, OrderPage? Page);
 
@@ -54,13 +63,16 @@ public sealed class MarketplaceWorker : ReceiveActor
 
     private async Task<OrderCallCompleted> CallAsync(IMarketplaceOrders orders, SendOrderCall call)
     {
-        if (call.Call is not { } c)
+        if (call.Calls is [])
         {
             var (outcome, page) = await orders.PullOrdersAsync(call.Pull!, _stopping.Token);
             return new OrderCallCompleted(call.Key, call, outcome, page);
         }
-        var result = c.Acknowledge ? await orders.AcknowledgeAsync(c.MarketplaceOrderId, _stopping.Token)
-            : c.Lines is { } lines ? await orders.UpdateOrderLinesAsync(c.MarketplaceOrderId, lines, _stopping.Token)
+        if (call.Calls.All(c => c.Acknowledge))
+            return new OrderCallCompleted(call.Key, call,
+                await orders.AcknowledgeAsync(call.Calls.Select(c => c.MarketplaceOrderId).ToList(), _stopping.Token), null);
+        var c = call.Calls.Single();
+        var result = c.Lines is { } lines ? await orders.UpdateOrderLinesAsync(c.MarketplaceOrderId, lines, _stopping.Token)
             : await orders.UpdateOrderStatusAsync(c.MarketplaceOrderId, c.Status!, _stopping.Token);
         return new OrderCallCompleted(call.Key, call, result, null);
     }

@@ -117,10 +117,25 @@ public sealed class CartonaClient : IMarketplaceClient, IMarketplaceOrders, IDis
                 $"pull-orders answer (HTTP {answer.Status}) is not a JSON array: {_scrubber.Excerpt(answer.Body)}"), null);
     }
 
+    /// <summary>Orders per bulk acknowledgement: Cartona documents no maximum; one pull page's worth.</summary>
+    public const int MaxAcknowledgementsPerCall = 100;
+
     /// <inheritdoc />
-    /// <remarks>Cartona's acknowledgement is the status <c>synced</c> on the single-order endpoint.</remarks>
-    public Task<CallOutcome> AcknowledgeAsync(string orderId, CancellationToken ct) =>
-        UpdateOrderStatusAsync(orderId, new OrderStatusUpdate(CartonaStatus.Synced), ct);
+    /// <remarks>Cartona's acknowledgement is the status <c>synced</c>, sent for many orders at once on the bulk
+    /// <c>order/update-order-status</c> (an array). The bulk endpoint reports no per-order failure, which is
+    /// harmless here: an order it did not acknowledge stays queued and is acknowledged on a later pull. Status
+    /// changes keep the single-order endpoint, which does report them.</remarks>
+    public async Task<CallOutcome> AcknowledgeAsync(IReadOnlyList<string> hashedIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(hashedIds);
+        if (hashedIds.Count == 0) return CallOutcome.Success;
+        if (hashedIds.Count > MaxAcknowledgementsPerCall)
+            throw new ArgumentException($"at most {MaxAcknowledgementsPerCall} orders per acknowledgement, not {hashedIds.Count}", nameof(hashedIds));
+        foreach (var id in hashedIds) ArgumentException.ThrowIfNullOrWhiteSpace(id, nameof(hashedIds));
+        using var content = new StringContent(OrderPayloads.Acknowledgements(hashedIds), Encoding.UTF8, "application/json");
+        return await SendOrderCallAsync(
+            c => _http.Request("order", "update-order-status").PostAsync(content, cancellationToken: c), ct);
+    }
 
     /// <inheritdoc />
     public async Task<CallOutcome> UpdateOrderStatusAsync(string hashedId, OrderStatusUpdate update, CancellationToken ct)

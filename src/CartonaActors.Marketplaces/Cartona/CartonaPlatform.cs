@@ -28,7 +28,7 @@ public sealed class CartonaPlatform : IMarketplacePlatform
         var own = ConnectionChecks.Bind<CartonaSettings>(s);
         if (string.IsNullOrWhiteSpace(own.AuthHeader) || own.AuthHeader.Any(c => char.IsWhiteSpace(c) || c == ':'))
             throw ConnectionChecks.Problem(s, "Settings:AuthHeader", "must be a header name such as AuthorizationToken.");
-        var limits = ConnectionChecks.Limits(s, MaxBatch, defaultRate: 5, defaultBurst: 10);
+        var limits = ConnectionChecks.Limits(s, MaxBatch, defaultRate: 5, defaultBurst: 10, acknowledgementsPerCall: CartonaClient.MaxAcknowledgementsPerCall);
         var listings = ConnectionChecks.Listing(s, source => source switch
         {
             ListingSource.VariantId => InternalProductId,

@@ -20,6 +20,21 @@ internal static class OrderPayloads
             w.WriteEndObject();
         });
 
+    /// <summary><c>[{"hashed_id","status":"synced"}…]</c>: the bulk status call, as acknowledgements.</summary>
+    public static string Acknowledgements(IReadOnlyList<string> hashedIds) =>
+        Write(w =>
+        {
+            w.WriteStartArray();
+            foreach (var id in hashedIds)
+            {
+                w.WriteStartObject();
+                w.WriteString("hashed_id", id);
+                w.WriteString("status", CartonaStatus.Synced);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        });
+
     /// <summary><c>[{"hashed_id","order_details":[change…]}]</c>: one entry, as the module sends it.</summary>
     public static string Details(string hashedId, IReadOnlyList<OrderLineChange> changes) =>
         Write(w =>

@@ -105,7 +105,7 @@ public sealed class RestClient : IMarketplaceClient, IMarketplaceOrders, IDispos
 
     /// <inheritdoc />
     /// <remarks>A cursor source has nothing to acknowledge.</remarks>
-    public Task<CallOutcome> AcknowledgeAsync(string orderId, CancellationToken ct) => Task.FromResult(CallOutcome.Success);
+    public Task<CallOutcome> AcknowledgeAsync(IReadOnlyList<string> orderIds, CancellationToken ct) => Task.FromResult(CallOutcome.Success);
 
     /// <inheritdoc />
     public async Task<CallOutcome> UpdateOrderStatusAsync(string orderId, OrderStatusUpdate update, CancellationToken ct)

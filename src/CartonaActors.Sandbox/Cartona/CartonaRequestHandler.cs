@@ -77,6 +77,7 @@ internal sealed class CartonaRequestHandler(
         if (HttpMethods.IsGet(request.Method) && path == OrderEndpoints.PullPath) return _orders.Pull(token, request.Query);
         if (!HttpMethods.IsPost(request.Method)) return null;
         if (path == OrderEndpoints.DetailsPath) return _orders.UpdateDetails(token, body);
+        if (path == OrderEndpoints.BulkStatusPath) return _orders.UpdateStatuses(token, body);
         if (path.StartsWith(OrderEndpoints.StatusPathPrefix, StringComparison.Ordinal)
             && path[OrderEndpoints.StatusPathPrefix.Length..] is { Length: > 0 } segment && !segment.Contains('/'))
             // The server leaves an escaped slash (%2F) escaped in the path; the id is the fully unescaped segment.

@@ -7,12 +7,15 @@ namespace CartonaActors.Sandbox.Cartona;
 /// <summary>
 /// The supplier's order calls: <c>GET order/pull-orders</c> (the ack queue), <c>POST
 /// order/update-order-status/&lt;hashed_id&gt;</c> (acknowledgement and status changes, checked against the state
-/// machine) and <c>POST order/update-order-details</c> (line edits). A supplier only ever sees its own orders.
+/// machine, errors per order), <c>POST order/update-order-status</c> (the same for an array of orders, reporting
+/// no per-order failure: it answers the list of what it applied) and <c>POST order/update-order-details</c> (line
+/// edits). A supplier only ever sees its own orders.
 /// </summary>
 internal sealed class OrderEndpoints(CartonaEmulatorOptions options, CartonaOrderBook book)
 {
     public const string PullPath = "order/pull-orders";
     public const string StatusPathPrefix = "order/update-order-status/";
+    public const string BulkStatusPath = "order/update-order-status";
     public const string DetailsPath = "order/update-order-details";
     private const int MaxPerPage = 100;
 
@@ -48,41 +51,73 @@ internal sealed class OrderEndpoints(CartonaEmulatorOptions options, CartonaOrde
         if (string.IsNullOrEmpty(status)) return Refusal(422, "invalid_status", "status is required");
         if (Text(root, "hashed_id") is { } bodyId && bodyId != hashedId)
             return Refusal(422, "hashed_id_mismatch", $"hashed_id {bodyId} in the body does not match {hashedId} in the URL");
-        var otp = Text(root, "retailer_otp");
-        var reason = Text(root, "cancellation_reason");
+        return book.Locked(() => Apply(token, hashedId, status, root));
+    }
 
+    /// <summary>Each entry applied as the single-order call would; entries it refuses are left out of the
+    /// answer, never reported (as Cartona documents for the bulk endpoint).</summary>
+    public EndpointResult UpdateStatuses(string token, string body)
+    {
+        if (!TryParse(body, JsonValueKind.Array, out var root))
+            return EndpointResult.Error(400, "request body must be a JSON array of {hashed_id, status}");
         return book.Locked(() =>
         {
-            var order = book.Find(token, hashedId);
-            if (order is null) return Refusal(404, "not_found", $"order {hashedId} not found");
-            if (status == CartonaOrderStatus.Synced)
+            var applied = new List<(string HashedId, string Status)>();
+            foreach (var entry in root.EnumerateArray())
             {
-                // Acknowledges the version the last pull returned; a change made since then stays queued.
-                order.AckedVersion = Math.Max(order.AckedVersion, order.LastPulledVersion);
-                return Ok(o => { o.WriteString("hashed_id", hashedId); o.WriteNumber("acked_version", order.AckedVersion); });
+                if (entry.ValueKind != JsonValueKind.Object || Text(entry, "hashed_id") is not { Length: > 0 } hashedId
+                    || Text(entry, "status") is not { Length: > 0 } status) continue;
+                if (Apply(token, hashedId, status, entry).Status == 200) applied.Add((hashedId, status));
             }
-            if (order.Status == CartonaOrderStatus.Editing)
-                return Refusal(422, "order_being_edited", "order is being edited by the retailer");
-            if (order.DeliveredBy == CartonaOrderStatus.DeliveredByCartona && status != CartonaOrderStatus.CancelledBySupplier)
-                return Refusal(422, "delivered_by_cartona",
-                    $"order {hashedId} is delivered by Cartona; the supplier may only send cancelled_by_supplier");
-            if (status == order.Status)
-                return Ok(o => { o.WriteString("hashed_id", hashedId); o.WriteString("status", status); });
-            if (!CartonaOrderStatus.SupplierMaySend.Contains(status) || !CartonaOrderStatus.SupplierMayMove(order.Status, status))
-                return Refusal(422, "invalid_transition", $"cannot move order {hashedId} from {order.Status} to {status}");
-            if (status == CartonaOrderStatus.Delivered && order.RequiresOtp && (otp is null || otp != order.Otp))
-                return Refusal(422, "invalid_otp",
-                    otp is null ? "retailer_otp is required to deliver this order" : "retailer_otp is wrong");
-            if (status == CartonaOrderStatus.CancelledBySupplier && (reason is null || !CartonaOrderStatus.CancellationReasons.Contains(reason)))
-                return Refusal(422, "invalid_cancellation_reason",
-                    $"cancellation_reason must be one of: {string.Join(", ", CartonaOrderStatus.CancellationReasons)}");
-
-            order.StatusHistory.Add(new SupplierStatusChange(book.Now(), order.Status, status, otp,
-                status == CartonaOrderStatus.CancelledBySupplier ? reason : null));
-            if (status == CartonaOrderStatus.CancelledBySupplier) order.CancellationReason = reason;
-            order.Status = status;
-            return Ok(o => { o.WriteString("hashed_id", hashedId); o.WriteString("status", status); });
+            return new EndpointResult(200, JsonText.Write(w =>
+            {
+                w.WriteStartArray();
+                foreach (var (hashedId, status) in applied)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("hashed_id", hashedId);
+                    w.WriteString("status", status);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }));
         });
+    }
+
+    /// <summary>One status change or acknowledgement, under the book's lock.</summary>
+    private EndpointResult Apply(string token, string hashedId, string status, JsonElement root)
+    {
+        var otp = Text(root, "retailer_otp");
+        var reason = Text(root, "cancellation_reason");
+        var order = book.Find(token, hashedId);
+        if (order is null) return Refusal(404, "not_found", $"order {hashedId} not found");
+        if (status == CartonaOrderStatus.Synced)
+        {
+            // Acknowledges the version the last pull returned; a change made since then stays queued.
+            order.AckedVersion = Math.Max(order.AckedVersion, order.LastPulledVersion);
+            return Ok(o => { o.WriteString("hashed_id", hashedId); o.WriteNumber("acked_version", order.AckedVersion); });
+        }
+        if (order.Status == CartonaOrderStatus.Editing)
+            return Refusal(422, "order_being_edited", "order is being edited by the retailer");
+        if (order.DeliveredBy == CartonaOrderStatus.DeliveredByCartona && status != CartonaOrderStatus.CancelledBySupplier)
+            return Refusal(422, "delivered_by_cartona",
+                $"order {hashedId} is delivered by Cartona; the supplier may only send cancelled_by_supplier");
+        if (status == order.Status)
+            return Ok(o => { o.WriteString("hashed_id", hashedId); o.WriteString("status", status); });
+        if (!CartonaOrderStatus.SupplierMaySend.Contains(status) || !CartonaOrderStatus.SupplierMayMove(order.Status, status))
+            return Refusal(422, "invalid_transition", $"cannot move order {hashedId} from {order.Status} to {status}");
+        if (status == CartonaOrderStatus.Delivered && order.RequiresOtp && (otp is null || otp != order.Otp))
+            return Refusal(422, "invalid_otp",
+                otp is null ? "retailer_otp is required to deliver this order" : "retailer_otp is wrong");
+        if (status == CartonaOrderStatus.CancelledBySupplier && (reason is null || !CartonaOrderStatus.CancellationReasons.Contains(reason)))
+            return Refusal(422, "invalid_cancellation_reason",
+                $"cancellation_reason must be one of: {string.Join(", ", CartonaOrderStatus.CancellationReasons)}");
+
+        order.StatusHistory.Add(new SupplierStatusChange(book.Now(), order.Status, status, otp,
+            status == CartonaOrderStatus.CancelledBySupplier ? reason : null));
+        if (status == CartonaOrderStatus.CancelledBySupplier) order.CancellationReason = reason;
+        order.Status = status;
+        return Ok(o => { o.WriteString("hashed_id", hashedId); o.WriteString("status", status); });
     }
 
     public EndpointResult UpdateDetails(string token, string body)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CartonaActors.Domain.Orders;
+using CartonaActors.Domain.Sync;
 using CartonaActors.Marketplaces.Cartona;
 using CartonaActors.Sandbox.Cartona;
 
@@ -28,6 +29,34 @@ public sealed class CartonaClientOrderCallTests
         var call = Assert.Single(scope.Emulator.Calls);
         Assert.Equal(("POST", "/api/v1/order/update-order-status/GMNvpbLM"), (call.Method, call.Path));
         Assert.Equal("""{"hashed_id":"GMNvpbLM","status":"approved"}""", call.Body);
+    }
+
+    [Fact]
+    public async Task Acknowledgements_go_in_one_bulk_call_and_leave_the_queue()
+    {
+        await using var scope = await ClientScope.StartAsync();
+        foreach (var id in new[] { "A", "B", "C" }) scope.Emulator.Orders.Place(Spec(id));
+        var (_, page) = await scope.Client.PullOrdersAsync(new OrderPageRequest(1, 100, null, null), CancellationToken.None);
+        Assert.Equal(3, page!.Orders.Count);
+        scope.Emulator.ClearCalls();
+
+        var outcome = await scope.Client.AcknowledgeAsync(["A", "B"], CancellationToken.None);
+
+        Assert.IsType<CallOutcome.Accepted>(outcome);
+        var call = Assert.Single(scope.Emulator.Calls);
+        Assert.Equal(("POST", "/api/v1/order/update-order-status"), (call.Method, call.Path));
+        Assert.Equal("""[{"hashed_id":"A","status":"synced"},{"hashed_id":"B","status":"synced"}]""", call.Body);
+        Assert.Equal(1, scope.Emulator.Orders.QueuedCount);
+    }
+
+    [Fact]
+    public async Task More_acknowledgements_than_one_call_carries_are_refused_before_any_call()
+    {
+        await using var scope = await ClientScope.StartAsync();
+        var ids = Enumerable.Range(0, CartonaClient.MaxAcknowledgementsPerCall + 1).Select(i => "O" + i).ToList();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => scope.Client.AcknowledgeAsync(ids, CancellationToken.None));
+        Assert.Empty(scope.Emulator.Calls);
     }
 
     [Fact]
