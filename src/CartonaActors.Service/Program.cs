@@ -1,5 +1,6 @@
 using CartonaActors.Engine.Hosting;
 using CartonaActors.Service;
+using CartonaActors.Service.Admin;
 using Serilog;
 
 if (HealthProbe.IsRequested(args)) return await HealthProbe.RunAsync(args[1]);
@@ -9,9 +10,10 @@ try
 {
     app = await ServiceHost.BuildAsync(args);
 }
-catch (ClusterConfigurationException refused)
+catch (Exception refused) when (refused is ClusterConfigurationException or AdminTokenRequiredException)
 {
-    // A configuration that cannot work as a cluster: one line naming the keys, no stack trace, a failed exit.
+    // A configuration that cannot work as a cluster or would expose the admin API: one line naming the keys,
+    // no stack trace, a failed exit.
     Log.Fatal("Refusing to start: {Reason}", refused.Message);
     await Log.CloseAndFlushAsync();
     return 2;

@@ -1,9 +1,12 @@
 using Akka.Hosting;
 using Akka.Logger.Serilog;
+using CartonaActors.Domain.Secrets;
 using CartonaActors.Engine.Configuration;
 using CartonaActors.Engine.Health;
 using CartonaActors.Engine.Hosting;
+using CartonaActors.Service.Admin;
 using CartonaActors.Service.Api;
+using CartonaActors.Service.Logging;
 using CartonaActors.Service.Sandbox;
 using Serilog;
 using Serilog.Events;
@@ -19,20 +22,30 @@ public static class ServiceHost
         Action<LoggerConfiguration>? extraLogging = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5080");
+        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? ListenAddresses.Default);
         customize?.Invoke(builder);
 
+        var options = builder.Configuration.GetSection(CartonaActorsOptions.Section).Get<CartonaActorsOptions>() ?? new CartonaActorsOptions();
         var logging = new LoggerConfiguration()
             .MinimumLevel.Is(builder.Configuration.GetValue("CartonaActors:LogLevel", LogEventLevel.Information))
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
-        extraLogging?.Invoke(logging);
+            // Every sink sits behind the scrubber, in a sub-logger: only there does an event arrive with everything
+            // added to it, the request scope's properties included. The clients scrub their own credentials where
+            // they write them; the admin token arrives in requests, where any line may carry it.
+            .WriteTo.Logger(sinks =>
+            {
+                sinks.MinimumLevel.Verbose()
+                    .Enrich.With(new SecretScrubbingEnricher(new SecretScrubber(options.Admin.Token)))
+                    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+                extraLogging?.Invoke(sinks);
+            });
         Log.Logger = logging.CreateLogger();
         builder.Host.UseSerilog(Log.Logger, dispose: false);
 
-        var options = builder.Configuration.GetSection(CartonaActorsOptions.Section).Get<CartonaActorsOptions>() ?? new CartonaActorsOptions();
         ClusterPreconditions.Check(options);
+        // Read after customize: tests and benchmarks set urls there.
+        var adminAccess = AdminAccess.Decide(options.Admin, ListenAddresses.From(builder.Configuration));
         var splitBrain = builder.Configuration.GetSection(SplitBrainOptions.Section).Get<SplitBrainOptions>() ?? new SplitBrainOptions();
         var sandbox = await SandboxMarketplace.StartIfNoneConfiguredAsync(options, builder.Configuration);
         var platforms = Platforms.All();
@@ -54,6 +67,7 @@ public static class ServiceHost
             .WithSyncHealthChecks(options.Persistence));
 
         var app = builder.Build();
+        app.UseAdminToken(adminAccess);
         app.MapHealthEndpoints();
         app.MapProductEndpoints();
         app.MapConnectionEndpoints();
@@ -62,9 +76,10 @@ public static class ServiceHost
         app.MapErpEndpoints();
         app.MapOrderEndpoints();
         app.Lifetime.ApplicationStopped.Register(() => sandbox?.DisposeAsync().AsTask().GetAwaiter().GetResult());
-        Log.Information("CartonaActors starting: journal {Provider}, {Connections} marketplace connection(s): {Names}, Odoo connector {Erp}",
+        Log.Information("CartonaActors starting: journal {Provider}, {Connections} marketplace connection(s): {Names}, Odoo connector {Erp}, admin API {AdminAccess}",
             options.Persistence.Provider, options.Connections.Count, string.Join(", ", options.Connections.Select(c => c.Name)),
-            options.ErpEnabled ? $"on ({options.Odoo.Url}, database {options.Odoo.Database}, user {options.Odoo.Login})" : "off");
+            options.ErpEnabled ? $"on ({options.Odoo.Url}, database {options.Odoo.Database}, user {options.Odoo.Login})" : "off",
+            adminAccess.ToString());
         return app;
     }
 }

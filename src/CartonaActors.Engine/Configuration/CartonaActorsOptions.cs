@@ -24,6 +24,8 @@ public sealed class CartonaActorsOptions
 
     public OrderSyncOptions Orders { get; set; } = new();
 
+    public AdminOptions Admin { get; set; } = new();
+
     public bool ErpEnabled => !string.IsNullOrWhiteSpace(Odoo.Url);
 }
 
@@ -53,6 +55,15 @@ public sealed class ErpSyncOptions
 
     /// <summary>Product updates in flight at once while feeding a page (keeps the journal queue bounded).</summary>
     public int FeedConcurrency { get; set; } = 256;
+}
+
+public sealed class AdminOptions
+{
+    /// <summary>Bearer token every HTTP endpoint but the health probes and the webhooks requires. Optional while
+    /// the service listens on loopback only; required otherwise. Secret: set CartonaActors__Admin__Token.</summary>
+    public string? Token { get; set; }
+
+    public bool TokenConfigured => !string.IsNullOrWhiteSpace(Token);
 }
 
 public enum PersistenceProvider { Sqlite, PostgreSql }

@@ -1,11 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Hosting;
+using CartonaActors.Domain.Secrets;
 using CartonaActors.Engine;
 using CartonaActors.Engine.Configuration;
 using CartonaActors.Engine.Erp;
+using CartonaActors.Service.Admin;
 
 namespace CartonaActors.Service.Api;
 
@@ -39,7 +39,7 @@ public static class OdooWebhookEndpoints
 
             if (!options.ErpEnabled) return Refuse(StatusCodes.Status404NotFound, "the Odoo connector is not configured");
             var presented = request.Headers["X-Webhook-Token"].FirstOrDefault() ?? request.Query["token"].FirstOrDefault();
-            if (!SecretMatches(presented, options.ErpSync.WebhookSecret))
+            if (!SecretComparison.Matches(presented, options.ErpSync.WebhookSecret))
                 return Refuse(StatusCodes.Status401Unauthorized, "missing or wrong webhook token");
 
             JsonElement body;
@@ -64,12 +64,7 @@ public static class OdooWebhookEndpoints
                 return Refuse(StatusCodes.Status422UnprocessableEntity,
                     $"model '{modelName}' is not one the sync follows ({string.Join(", ", ProductModels.Concat(OrderModels))})");
             return Results.Accepted(value: new { model = modelName, id = recordId });
-        });
-
-    /// <summary>Compares digests so neither content nor length leaks through timing.</summary>
-    private static bool SecretMatches(string? presented, string expected) =>
-        presented is not null && CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+        }).ExemptFromAdminToken(); // Odoo cannot send a bearer token; the webhook secret above guards it.
 
     /// <summary>Log category.</summary>
     public sealed class OdooWebhookMarker;
