@@ -89,6 +89,18 @@ public sealed class SerializationSpecs : IDisposable
     }
 
     [Fact]
+    public void The_version_and_lines_an_import_or_line_replacement_settled_survive_a_round_trip()
+    {
+        var lines = new[] { new CartonaActors.Domain.Orders.OrderLine(11, "51", null, "Tea", 2, 200, null) };
+        var linked = new CartonaActors.Domain.Orders.SaleOrderLinked("cartona/A", 70, 1, new Dictionary<long, long> { [11] = 700 }, lines);
+        var readLinked = (CartonaActors.Domain.Orders.SaleOrderLinked)_serializer.FromBinary(_serializer.ToBinary(linked), _serializer.Manifest(linked));
+        Assert.Equal(lines, readLinked.Lines);
+        var settled = new CartonaActors.Domain.Orders.OrderLinesSettled("cartona/A", lines, new Dictionary<long, long> { [11] = 700 }, 2);
+        var readSettled = (CartonaActors.Domain.Orders.OrderLinesSettled)_serializer.FromBinary(_serializer.ToBinary(settled), _serializer.Manifest(settled));
+        Assert.Equal(2, readSettled.Version);
+    }
+
+    [Fact]
     public void A_legacy_manifest_without_its_platform_registered_fails_loudly()
     {
         var bare = new SyncSerializer((ExtendedActorSystem)_system);

@@ -23,10 +23,15 @@ public sealed record OrderCustomerLinked(string OrderId, long PartnerId) : IOrde
 
 /// <summary>The ERP sale order for this marketplace order, created or found by its client_order_ref, with
 /// which ERP line carries which marketplace line.</summary>
-public sealed record SaleOrderLinked(string OrderId, long SaleOrderId, int Version, IReadOnlyDictionary<long, long> LineByDetail) : IOrderEvent;
+/// <param name="Lines">The lines of <paramref name="Version"/>, as the ERP order got them (a retailer's edit may have
+/// arrived during the import); absent in journals written before it was kept: the latest version's lines.</param>
+public sealed record SaleOrderLinked(string OrderId, long SaleOrderId, int Version, IReadOnlyDictionary<long, long> LineByDetail,
+    IReadOnlyList<OrderLine>? Lines = null) : IOrderEvent;
 
 /// <summary>A retailer's edit is now in the ERP order (or was flagged instead): these details are agreed.</summary>
-public sealed record OrderLinesSettled(string OrderId, IReadOnlyList<OrderLine> Lines, IReadOnlyDictionary<long, long> LineByDetail) : IOrderEvent;
+/// <param name="Version">The version whose lines these are; absent in older journals: the latest version.</param>
+public sealed record OrderLinesSettled(string OrderId, IReadOnlyList<OrderLine> Lines, IReadOnlyDictionary<long, long> LineByDetail,
+    int? Version = null) : IOrderEvent;
 
 /// <summary>The ERP order now reflects this marketplace status (confirmed, delivered, cancelled…).</summary>
 public sealed record ErpStatusApplied(string OrderId, string Status) : IOrderEvent;

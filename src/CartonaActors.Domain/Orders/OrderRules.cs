@@ -17,9 +17,10 @@ public static class OrderRules
         SaleOrderLinked e => s with
         {
             SaleOrderId = e.SaleOrderId, Hold = null, ErpState = s.ErpState ?? "draft",
-            SettledLines = [.. s.Latest?.Lines ?? []], SettledVersion = e.Version, LineByDetail = NoLines.AddRange(e.LineByDetail),
+            SettledLines = [.. e.Lines ?? s.Latest?.Lines ?? []], SettledVersion = e.Version, LineByDetail = NoLines.AddRange(e.LineByDetail),
         },
-        OrderLinesSettled e => s with { SettledLines = [.. e.Lines], SettledVersion = s.Version, LineByDetail = NoLines.AddRange(e.LineByDetail) },
+        // The version the ERP got, not the latest: a retailer's edit that arrived meanwhile is still to be applied.
+        OrderLinesSettled e => s with { SettledLines = [.. e.Lines], SettledVersion = e.Version ?? s.Version, LineByDetail = NoLines.AddRange(e.LineByDetail) },
         ErpStatusApplied e => s with { ErpAppliedStatus = e.Status },
         OrderAcknowledged e => s with { AcknowledgedVersion = Math.Max(s.AcknowledgedVersion, e.Version) },
         ErpOrderObserved e => s with { ErpState = e.State, ErpDeliveryDone = e.DeliveryDone, ErpLines = [.. e.Lines] },

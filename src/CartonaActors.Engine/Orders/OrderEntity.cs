@@ -246,7 +246,7 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
                 break;
             case OrderStep.Flag f:
                 Record(f.SettleLines
-                    ? [new OrderFlagged(id, f.Reason), new OrderLinesSettled(id, _state.Latest!.Lines, _state.LineByDetail)]
+                    ? [new OrderFlagged(id, f.Reason), new OrderLinesSettled(id, _state.Latest!.Lines, _state.LineByDetail, _state.Version)]
                     : [new OrderFlagged(id, f.Reason)]);
                 break;
             case OrderStep.RefuseStatus r:
@@ -318,7 +318,7 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         return
         [
             new OrderCustomerLinked(id, partnerId),
-            new SaleOrderLinked(id, existing.Id, state.Version, MapLines(order.Lines, existing.Lines)),
+            new SaleOrderLinked(id, existing.Id, state.Version, MapLines(order.Lines, existing.Lines), order.Lines),
             Observed(id, existing),
         ];
     }
@@ -331,7 +331,7 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         var saleOrderId = state.SaleOrderId!.Value;
         await sales.ReplaceLinesAsync(saleOrderId, Lines(order), CancellationToken.None);
         var now = (await sales.ReadSaleOrdersAsync([saleOrderId], CancellationToken.None)).Single();
-        return [new OrderLinesSettled(state.OrderId, order.Lines, MapLines(order.Lines, now.Lines)), Observed(state.OrderId, now)];
+        return [new OrderLinesSettled(state.OrderId, order.Lines, MapLines(order.Lines, now.Lines), state.Version), Observed(state.OrderId, now)];
     }
 
     private async Task<IReadOnlyList<IOrderEvent>> ErpAsync(OrderState state, string forStatus, Func<IOdooSales, long, Task> action)

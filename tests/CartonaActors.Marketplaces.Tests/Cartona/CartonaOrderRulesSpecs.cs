@@ -185,6 +185,27 @@ public class OrderRulesSpecs
     }
 
     [Fact]
+    public void A_retailer_edit_that_arrives_during_the_import_is_applied_after_it()
+    {
+        var original = Order();
+        var edited = Order(CartonaStatus.Pending, details: [new OrderLine(11, "51", null, "Tea", 5, 200, null)]);
+        var s = Fold(new OrderVersionReceived(Id, 1, original, DateTimeOffset.UnixEpoch),
+            new OrderVersionReceived(Id, 2, edited, DateTimeOffset.UnixEpoch), // while version 1 was being imported
+            new OrderCustomerLinked(Id, 7),
+            new SaleOrderLinked(Id, 70, 1, new Dictionary<long, long> { [11] = 700 }, original.Lines),
+            new ErpOrderObserved(Id, "draft", false, [new ErpLine(700, 51, 2, 200)]));
+        Assert.IsType<OrderStep.ReplaceErpLines>(Next(s));
+
+        // The same for a line replacement: the ERP got version 2's lines while version 3 arrived.
+        var again = Order(CartonaStatus.Pending, details: [new OrderLine(11, "51", null, "Tea", 9, 200, null)]);
+        s = OrderRules.Apply(OrderRules.Apply(s, new OrderVersionReceived(Id, 3, again, DateTimeOffset.UnixEpoch)),
+            new OrderLinesSettled(Id, edited.Lines, new Dictionary<long, long> { [11] = 700 }, Version: 2));
+        Assert.IsType<OrderStep.ReplaceErpLines>(Next(s));
+        s = OrderRules.Apply(s, new OrderLinesSettled(Id, again.Lines, new Dictionary<long, long> { [11] = 700 }, Version: 3));
+        Assert.IsNotType<OrderStep.ReplaceErpLines>(Next(s));
+    }
+
+    [Fact]
     public void Supplier_line_edits_in_the_erp_become_detail_changes_once()
     {
         var s = OrderRules.Apply(Imported(CartonaStatus.Approved, "sale"),
