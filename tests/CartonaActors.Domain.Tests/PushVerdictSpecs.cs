@@ -55,4 +55,19 @@ public class PushVerdictSpecs
         Assert.Equal((TimeSpan.FromSeconds(4), 3), (third.PauseFor, third.Pace.ConsecutiveFailures));
         Assert.Equal(4, third.Requeue.Count);
     }
+
+    // A gateway's 4xx or a 409 comes back transient: the batch is retried whole, not halved into single refusals.
+    [Fact]
+    public void A_transient_failure_keeps_the_batch_size_and_refuses_nothing()
+    {
+        var v = Decide(new CallOutcome.TransientFailure("HTTP 404: <html>maintenance</html>"), items: 4, limit: 4);
+        Assert.Equal(4, v.Pace.BatchLimit);
+        Assert.Empty(v.Rejected);
+        Assert.Empty(v.Confirmed);
+        Assert.Equal(["sku-1", "sku-2", "sku-3", "sku-4"], v.Requeue.Select(i => i.ProductId));
+
+        var alone = Decide(new CallOutcome.TransientFailure("HTTP 409: conflict"), items: 1, limit: 1);
+        Assert.Empty(alone.Rejected);
+        Assert.Single(alone.Requeue);
+    }
 }

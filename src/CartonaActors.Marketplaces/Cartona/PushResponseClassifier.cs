@@ -20,11 +20,16 @@ internal sealed class PushResponseClassifier(SecretScrubber scrubber, TimeProvid
             // The real Cartona answers a bad token with 400, not 401 (cartona_odoo.md §1.0).
             400 when IsInvalidCredentials(body) => new CallOutcome.AuthenticationFailed(detail),
             413 => new CallOutcome.TooLarge($"{detail} ({items.Count} items)"),
+            // Not a verdict on the items (408/409/425, or a gateway's page instead of Cartona's error): retry as is.
+            >= 400 and < 500 when PushRetryRule.IsTransient(status, body, IsCartonaError) => new CallOutcome.TransientFailure(detail),
             >= 400 and < 500 => new CallOutcome.Refused(status, detail),
             // 5xx, and anything unexpected such as an unfollowed redirect: the batch may or may not have applied.
             _ => new CallOutcome.TransientFailure(detail),
         };
     }
+
+    /// <summary>Cartona's own error answers are <c>{"error": ...}</c> (the real bad-token 400, the proposal's 401/422).</summary>
+    public static bool IsCartonaError(string body) => PushRetryRule.IsJsonObjectWith(body, "error");
 
     public static bool IsInvalidCredentials(string body) =>
         body.Contains("invalid credentials", StringComparison.OrdinalIgnoreCase);

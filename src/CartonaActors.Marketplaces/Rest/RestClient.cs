@@ -62,7 +62,7 @@ public sealed class RestClient : IMarketplaceClient, IMarketplaceOrders, IDispos
             if (rowItems.Count == 0) continue;
             var answer = await SendWriteAsync(path, body, ct);
             if (answer.Failure is { } failure) return new CallOutcome.TransientFailure(failure);
-            if (answer.Status is < 200 or >= 300) return _responses.Failure(answer.Status, answer.Body, answer.RetryAfter);
+            if (answer.Status is < 200 or >= 300) return _responses.PushFailure(answer.Status, answer.Body, answer.RetryAfter);
             if (_responses.RowErrors(answer.Body, rowItems.Count) is not { } errors)
             {
                 verified = false;

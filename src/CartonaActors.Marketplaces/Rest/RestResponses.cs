@@ -9,6 +9,19 @@ namespace CartonaActors.Marketplaces.Rest;
 /// <summary>Turns the contract's HTTP answers into outcomes.</summary>
 internal sealed class RestResponses(SecretScrubber scrubber, TimeProvider clock)
 {
+    /// <summary>
+    /// A batch push's answer but a 2xx: as <see cref="Failure"/>, except that a 4xx that is no verdict on the items
+    /// is retried (<see cref="PushRetryRule"/>). Order calls keep <see cref="Failure"/>: there a 409 is an illegal
+    /// transition, a real refusal.
+    /// </summary>
+    public CallOutcome PushFailure(int status, string body, RetryConditionHeaderValue? retryAfter) =>
+        status is >= 400 and < 500 && PushRetryRule.IsTransient(status, body, IsContractError)
+            ? new CallOutcome.TransientFailure($"HTTP {status}: {scrubber.Excerpt(body)}")
+            : Failure(status, body, retryAfter);
+
+    /// <summary>The contract's refusals all share <c>{"error":"code"}</c>.</summary>
+    private static bool IsContractError(string body) => PushRetryRule.IsJsonObjectWith(body, "error");
+
     /// <summary>Any answer but a 2xx.</summary>
     public CallOutcome Failure(int status, string body, RetryConditionHeaderValue? retryAfter)
     {

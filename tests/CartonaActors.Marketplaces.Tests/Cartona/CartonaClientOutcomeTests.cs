@@ -134,6 +134,47 @@ public sealed class CartonaClientOutcomeTests
         Assert.Equal(422, Assert.IsType<CallOutcome.Refused>(outcome).StatusCode);
     }
 
+    // A refusal halves the batch down to single-item rejections, so a 4xx that is no verdict on the items must not be one.
+    [Theory]
+    [InlineData(408)]
+    [InlineData(409)]
+    [InlineData(425)]
+    public async Task A_4xx_that_clears_on_its_own_is_transient_even_in_cartonas_error_shape(int status)
+    {
+        await using var scope = await ClientScope.StartAsync();
+        scope.Emulator.Faults.FailAll(status);
+
+        var outcome = await scope.Client.PushAsync([Items.ByInternalId("a", quantity: 1)], CancellationToken.None);
+
+        Assert.Contains($"HTTP {status}", Assert.IsType<CallOutcome.TransientFailure>(outcome).Reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(GatewayAnswers.WithoutThePlatformsErrorBody), MemberType = typeof(GatewayAnswers))]
+    public async Task A_400_or_404_without_cartonas_error_body_is_a_gateway_and_transient(int status, string body)
+    {
+        using var server = new EchoServer(status, body);
+        using var client = new CartonaClient(ClientScope.Settings(server.BaseUrl));
+
+        var outcome = await client.PushAsync([Items.ByInternalId("a", quantity: 1)], CancellationToken.None);
+
+        Assert.IsType<CallOutcome.TransientFailure>(outcome);
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(404)]
+    [InlineData(422)]
+    public async Task A_4xx_in_cartonas_error_shape_refuses_the_batch(int status)
+    {
+        using var server = new EchoServer(status, """{"error":"invalid selling_price"}""");
+        using var client = new CartonaClient(ClientScope.Settings(server.BaseUrl));
+
+        var outcome = await client.PushAsync([Items.ByInternalId("a", quantity: 1)], CancellationToken.None);
+
+        Assert.Equal(status, Assert.IsType<CallOutcome.Refused>(outcome).StatusCode);
+    }
+
     [Fact]
     public async Task A_5xx_is_transient_and_is_not_retried()
     {
