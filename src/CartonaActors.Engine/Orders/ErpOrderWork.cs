@@ -9,8 +9,6 @@ namespace CartonaActors.Engine.Orders;
 /// </summary>
 public sealed class ErpOrderWork(int concurrentOrders)
 {
-    public int Bound { get; } = Math.Max(1, concurrentOrders);
-
     private readonly SemaphoreSlim _permits = new(Math.Max(1, concurrentOrders));
 
     /// <summary>Runs <paramref name="work"/> once a permit is free (first come, first served).</summary>
@@ -26,7 +24,4 @@ public sealed class ErpOrderWork(int concurrentOrders)
             _permits.Release();
         }
     }
-
-    /// <summary>Orders working against the ERP now.</summary>
-    public int Working => Bound - _permits.CurrentCount;
 }

@@ -18,15 +18,14 @@ namespace CartonaActors.Engine.Orders;
 public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan CustomerTimeout = TimeSpan.FromSeconds(60);
 
     private readonly OrderEntitySettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private OrderState _state;
     private readonly IOrderStatusModel _model;
     private readonly long? _orderWarehouseId;
+    private OrderErpSteps _erp = null!;
     private IActorRef _marketplaces = ActorRefs.Nobody;
-    private IActorRef _customers = ActorRefs.Nobody;
     private IActorRef _products = ActorRefs.Nobody;
     private Dictionary<string, decimal> _holdsSent = new(StringComparer.Ordinal);
     private bool _busy;
@@ -152,7 +151,7 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
     {
         var registry = ActorRegistry.For(Context.System);
         _marketplaces = registry.Get<MarketplaceRegion>();
-        _customers = registry.Get<CustomerRegion>();
+        _erp = new OrderErpSteps(_settings.Sales, _settings.Catalog, registry.Get<CustomerRegion>(), _orderWarehouseId, _log);
         _products = registry.Get<ProductRegion>();
         base.PreStart();
     }
@@ -227,19 +226,19 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
             case OrderStep.Nothing:
                 break;
             case OrderStep.Import:
-                Run("import", ImportAsync);
+                Run("import", _erp.ImportAsync);
                 break;
             case OrderStep.ReplaceErpLines:
-                Run("replace lines", ReplaceLinesAsync);
+                Run("replace lines", _erp.ReplaceLinesAsync);
                 break;
             case OrderStep.ConfirmErpOrder c:
-                Run("confirm", s => ErpAsync(s, c.ForStatus, (sales, id) => sales.ConfirmSaleOrderAsync(id, CancellationToken.None)));
+                Run("confirm", s => _erp.ApplyAsync(s, c.ForStatus, (sales, id) => sales.ConfirmSaleOrderAsync(id, CancellationToken.None)));
                 break;
             case OrderStep.CancelErpOrder c:
-                Run("cancel", s => ErpAsync(s, c.ForStatus, (sales, id) => sales.CancelSaleOrderAsync(id, CancellationToken.None)));
+                Run("cancel", s => _erp.ApplyAsync(s, c.ForStatus, (sales, id) => sales.CancelSaleOrderAsync(id, CancellationToken.None)));
                 break;
             case OrderStep.ValidateErpDelivery c:
-                Run("validate delivery", s => ErpAsync(s, c.ForStatus, (sales, id) => sales.ValidateDeliveryAsync(id, CancellationToken.None)));
+                Run("validate delivery", s => _erp.ApplyAsync(s, c.ForStatus, (sales, id) => sales.ValidateDeliveryAsync(id, CancellationToken.None)));
                 break;
             case OrderStep.NoteErpStatus n:
                 Record([new ErpStatusApplied(id, n.ForStatus)]);
@@ -279,7 +278,7 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
             success: events => events is [OrderHeld] ? new StepDone(events, _settings.HeldRecheck) : new StepDone(events),
             failure: ex => ex switch
             {
-                HeldException held => new StepDone(held.Events, _settings.HeldRecheck),
+                OrderHeldException held => new StepDone(held.Events, _settings.HeldRecheck),
                 OdooValidationException or OdooMissingRecordException or OdooAccessException =>
                     new StepFailed(step, ex.Message, $"the ERP refused to {step}: {ex.Message}"),
                 _ => new StepFailed(step, ex is OdooException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}", null),
@@ -295,100 +294,6 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         _marketplaces.Tell(new OrderCallRequest(_state.ConnectionId, _state.OrderId, call.CallId, _state.Latest!.Id, acknowledge, status, lines));
         Timers.StartSingleTimer("call", new CallTimedOut(call.CallId), CallTimeout);
     }
-
-    private async Task<IReadOnlyList<IOrderEvent>> ImportAsync(OrderState state)
-    {
-        var order = state.Latest!;
-        var id = state.OrderId;
-        await ValidateAsync(state);
-        var partnerId = await EnsureCustomerAsync(order);
-        var sales = _settings.Sales;
-        var existing = await sales.FindSaleOrderByRefAsync(id, CancellationToken.None);
-        if (existing is null)
-        {
-            var created = await sales.CreateSaleOrderAsync(new SaleOrderValues(partnerId, id, order.Title,
-                _orderWarehouseId, Lines(order)), CancellationToken.None);
-            existing = (await sales.ReadSaleOrdersAsync([created], CancellationToken.None)).Single();
-            _log.Info("Order {OrderId} imported as ERP sale order {SaleOrderId}", id, created);
-        }
-        else
-        {
-            _log.Info("Order {OrderId} found as ERP sale order {SaleOrderId} (created before, not yet recorded)", id, existing.Id);
-        }
-        return
-        [
-            new OrderCustomerLinked(id, partnerId),
-            new SaleOrderLinked(id, existing.Id, state.Version, MapLines(order.Lines, existing.Lines), order.Lines),
-            Observed(id, existing),
-        ];
-    }
-
-    private async Task<IReadOnlyList<IOrderEvent>> ReplaceLinesAsync(OrderState state)
-    {
-        var order = state.Latest!;
-        await ValidateAsync(state);
-        var sales = _settings.Sales;
-        var saleOrderId = state.SaleOrderId!.Value;
-        await sales.ReplaceLinesAsync(saleOrderId, Lines(order), CancellationToken.None);
-        var now = (await sales.ReadSaleOrdersAsync([saleOrderId], CancellationToken.None)).Single();
-        return [new OrderLinesSettled(state.OrderId, order.Lines, MapLines(order.Lines, now.Lines), state.Version), Observed(state.OrderId, now)];
-    }
-
-    private async Task<IReadOnlyList<IOrderEvent>> ErpAsync(OrderState state, string forStatus, Func<IOdooSales, long, Task> action)
-    {
-        var sales = _settings.Sales;
-        var saleOrderId = state.SaleOrderId!.Value;
-        await action(sales, saleOrderId);
-        var now = (await sales.ReadSaleOrdersAsync([saleOrderId], CancellationToken.None)).Single();
-        return [new ErpStatusApplied(state.OrderId, forStatus), Observed(state.OrderId, now)];
-    }
-
-    /// <summary>All-or-nothing: one bad line holds the whole order, with every reason.</summary>
-    private async Task ValidateAsync(OrderState state)
-    {
-        var order = state.Latest!;
-        var variants = await _settings.Catalog.ReadVariantsAsync(OrderValidation.VariantIdsOf(order), CancellationToken.None);
-        var problems = OrderValidation.Problems(order, variants.ToDictionary(v => v.Id, v => new VariantAvailability(v.Id, v.Active, v.SaleOk)));
-        if (problems.Count == 0) return;
-        var reason = string.Join("; ", problems.Select(p => $"{p.Code}: {p.Message}"));
-        // Logged and recorded once per version and reason, not on every pull.
-        throw new HeldException(reason == state.Hold && state.HeldVersion == state.Version ? [] : [new OrderHeld(state.OrderId, state.Version, reason)]);
-    }
-
-    private async Task<long> EnsureCustomerAsync(MarketplaceOrder order)
-    {
-        var customerId = CustomerIds.Of(order.Customer);
-        var answer = await _customers.Ask<object>(new EnsureCustomer(customerId, order.Customer), CustomerTimeout);
-        return answer switch
-        {
-            CustomerEnsured ok => ok.PartnerId,
-            CustomerNotEnsured no => throw new OdooServerException($"customer {customerId}: {no.Reason}"),
-            _ => throw new InvalidOperationException($"unexpected answer {answer.GetType().Name}"),
-        };
-    }
-
-    private static IReadOnlyList<SaleLineValues> Lines(MarketplaceOrder order) =>
-        order.Lines.Select(d => new SaleLineValues(long.Parse(d.ListingKey!, System.Globalization.CultureInfo.InvariantCulture),
-            d.Quantity, d.UnitPrice, d.Comment)).ToList();
-
-    /// <summary>Marketplace line -> ERP line: lines are created in order; a found order is matched by variant and quantity.</summary>
-    private static Dictionary<long, long> MapLines(IReadOnlyList<OrderLine> details, IReadOnlyList<OdooSaleLine> lines)
-    {
-        var free = lines.ToList();
-        var map = new Dictionary<long, long>();
-        foreach (var d in details)
-        {
-            var variant = long.TryParse(d.ListingKey, out var v) ? v : 0;
-            var match = free.FirstOrDefault(l => l.VariantId == variant && l.Quantity == d.Quantity) ?? free.FirstOrDefault(l => l.VariantId == variant);
-            if (match is null) continue;
-            map[d.Id] = match.Id;
-            free.Remove(match);
-        }
-        return map;
-    }
-
-    private static ErpOrderObserved Observed(string orderId, OdooSaleOrder o) => new(orderId, o.State, o.DeliveryDone,
-        o.Lines.Select(l => new ErpLine(l.Id, l.VariantId, l.Quantity, l.PriceUnit)).ToList());
 
     private void Describe(IOrderEvent e)
     {
@@ -423,9 +328,4 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
     private sealed record PendingCall(long CallId, IReadOnlyList<IOrderEvent> OnOk, Func<string, object> OnRefused);
 
     private sealed record CallTimedOut(long CallId);
-
-    private sealed class HeldException(IReadOnlyList<IOrderEvent> events) : Exception("order held")
-    {
-        public IReadOnlyList<IOrderEvent> Events { get; } = events;
-    }
 }

@@ -15,7 +15,7 @@ public static class PushRetryRule
     /// 408 Request Timeout, 409 Conflict (another write in flight) and 425 Too Early say nothing about the
     /// items; the same call can succeed later. (429 has its own outcome.)
     /// </summary>
-    public static bool IsTransientStatus(int status) => status is 408 or 409 or 425;
+    private static bool IsTransientStatus(int status) => status is 408 or 409 or 425;
 
     /// <summary>
     /// A 4xx the platform did not decide on the items: a transient status, or a 400/404 whose body is not the
