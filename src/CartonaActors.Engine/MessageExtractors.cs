@@ -12,6 +12,11 @@ public sealed class ProductMessageExtractor(int shards) : HashCodeMessageExtract
     public override string? EntityId(object message) => (message as IWithProductId)?.ProductId;
 }
 
+public sealed class ProductRangeMessageExtractor(int shards) : HashCodeMessageExtractor(shards)
+{
+    public override string? EntityId(object message) => (message as IWithRangeId)?.RangeId;
+}
+
 public sealed class MarketplaceMessageExtractor(int shards) : HashCodeMessageExtractor(shards)
 {
     public override string? EntityId(object message) => (message as IWithConnectionId)?.ConnectionId;

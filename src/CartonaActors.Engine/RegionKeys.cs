@@ -3,6 +3,9 @@ namespace CartonaActors.Engine;
 /// <summary>ActorRegistry key of the product shard region.</summary>
 public sealed class ProductRegion;
 
+/// <summary>ActorRegistry key of the product range shard region (ERP variants no entity of their own needed yet).</summary>
+public sealed class ProductRangeRegion;
+
 /// <summary>ActorRegistry key of the marketplace shard region.</summary>
 public sealed class MarketplaceRegion;
 

@@ -19,7 +19,7 @@ public sealed class ErpReadOrderSpecs
         await using var cartona = await Emulators.CartonaAsync(10);
         await using var node = await TestNode.StartAsync(TestNode.Options(cartona.BaseUrl, Emulators.Token, Databases.NewSqlite()));
         var odoo = new ScriptedOdoo();
-        var feeder = new ErpProductFeeder(odoo, node.Products, [], pageSize: 100, concurrency: 4);
+        var feeder = new ErpProductFeeder(odoo, node.Products, node.Ranges, [], pageSize: 100, concurrency: 4);
 
         // The slow read sees 21 (Odoo before the change) and answers only after the fast read, which sees 23.
         var slowAnswer = new TaskCompletionSource<decimal>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -44,7 +44,7 @@ public sealed class ErpReadOrderSpecs
         await using var cartona = await Emulators.CartonaAsync(10);
         await using var node = await TestNode.StartAsync(TestNode.Options(cartona.BaseUrl, Emulators.Token, Databases.NewSqlite()));
         var odoo = new ScriptedOdoo();
-        await new ErpProductFeeder(odoo, node.Products, [], 100, 4).FeedIdsAsync([Variant], CancellationToken.None);
+        await new ErpProductFeeder(odoo, node.Products, node.Ranges, [], 100, 4).FeedIdsAsync([Variant], CancellationToken.None);
 
         var id = OdooProductMapping.ProductId(Variant);
         var result = await node.Products.Ask<ProductUpdateResult>(new UpdateProduct(id, 31m, null, null, null, null), TimeSpan.FromSeconds(5));
@@ -58,7 +58,7 @@ public sealed class ErpReadOrderSpecs
     {
         await using var cartona = await Emulators.CartonaAsync(10);
         await using var node = await TestNode.StartAsync(TestNode.Options(cartona.BaseUrl, Emulators.Token, Databases.NewSqlite()));
-        var feeder = new ErpProductFeeder(new ScriptedOdoo(), node.Products, [], 100, 4);
+        var feeder = new ErpProductFeeder(new ScriptedOdoo(), node.Products, node.Ranges, [], 100, 4);
         var page = new PolledPage(new CartonaActors.Domain.Erp.PolledValues(),
             new Dictionary<long, DateTime> { [Variant] = DateTime.UtcNow.AddSeconds(-10) });
 
@@ -66,38 +66,5 @@ public sealed class ErpReadOrderSpecs
         var again = await feeder.FeedIdsAsync([Variant], CancellationToken.None, page);
         Assert.Equal((1, 0), (again.Skipped, again.Changed));
         Assert.Equal(0, (await feeder.FeedIdsAsync([Variant], CancellationToken.None)).Skipped);
-    }
-
-    /// <summary>Answers each variant read with the next scripted price, when that price's task completes.</summary>
-    private sealed class ScriptedOdoo : IOdooCatalog
-    {
-        private readonly Queue<Task<decimal>> _answers = new();
-        private int _readsStarted;
-
-        public int ReadsStarted => Volatile.Read(ref _readsStarted);
-
-        public void Next(Task<decimal> price)
-        {
-            lock (_answers) _answers.Enqueue(price);
-        }
-
-        public async Task<IReadOnlyList<OdooVariant>> ReadVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
-        {
-            Task<decimal> answer;
-            lock (_answers) answer = _answers.Count > 0 ? _answers.Dequeue() : Task.FromResult(20m);
-            Interlocked.Increment(ref _readsStarted);
-            var price = await answer;
-            return ids.Select(id => new OdooVariant(id, 1, $"V{id}", price, true, true, null, false, DateTime.UtcNow)).ToList();
-        }
-
-        public Task<IReadOnlyList<OdooWarehouse>> ReadWarehousesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<OdooWarehouse>>([]);
-        public Task<int> CountVariantsAsync(CancellationToken ct) => throw new NotSupportedException();
-        public Task<IReadOnlyList<OdooVariant>> ReadVariantsAfterAsync(long afterId, int limit, CancellationToken ct) => throw new NotSupportedException();
-        public Task<IReadOnlyDictionary<long, decimal>> ReadFreeQuantitiesAsync(IReadOnlyCollection<long> variantIds, long warehouseId, CancellationToken ct) =>
-            throw new NotSupportedException();
-        public Task<IReadOnlyList<long>> ResolveVariantIdsAsync(string model, IReadOnlyCollection<long> recordIds, CancellationToken ct) =>
-            throw new NotSupportedException();
-        public Task<IReadOnlyList<OdooChange>> ReadChangedAsync(string model, DateTime since, DateTime? afterWriteDate, long afterId, int limit, CancellationToken ct) =>
-            throw new NotSupportedException();
     }
 }

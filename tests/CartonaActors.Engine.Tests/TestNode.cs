@@ -28,6 +28,7 @@ public sealed class TestNode : IAsyncDisposable
         System = host.Services.GetRequiredService<ActorSystem>();
         var registry = host.Services.GetRequiredService<ActorRegistry>();
         Products = registry.Get<ProductRegion>();
+        Ranges = registry.Get<ProductRangeRegion>();
         Marketplaces = registry.Get<MarketplaceRegion>();
         Slices = registry.Get<PushSliceRegion>();
     }
@@ -39,6 +40,7 @@ public sealed class TestNode : IAsyncDisposable
 
     public ActorSystem System { get; }
     public IActorRef Products { get; }
+    public IActorRef Ranges { get; }
     public IActorRef Marketplaces { get; }
     public IActorRef Slices { get; }
 

@@ -56,6 +56,7 @@ public static class ProductRules
         OrderQuantityHeld e => state with { OrderHolds = state.Holds.SetItem(e.OrderId, new OrderHold(e.ConnectionId, e.Quantity)), Version = e.Version },
         OrderQuantityReleased e => state with { OrderHolds = state.Holds.Remove(e.OrderId), Version = e.Version },
         ProductUpdated e => ApplyUpdate(state, e),
+        ProductAdopted e => e.Baseline.WithOrdinalKeys() with { ProductId = state.ProductId, Version = e.Version },
         PriceSet e => state with { Price = e.Price, Version = e.Version },
         StockSet e => state with { StockByWarehouse = state.StockByWarehouse.SetItem(e.Warehouse, e.FreeQuantity), Version = e.Version },
         UnlimitedStockSet e => state with { UnlimitedStock = e.Unlimited, Version = e.Version },

@@ -22,6 +22,14 @@ public sealed record ProductState(
     public ImmutableSortedDictionary<string, OrderHold> Holds =>
         OrderHolds ?? ImmutableSortedDictionary<string, OrderHold>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>Deserialized dictionaries lose their comparer; every lookup in the domain is ordinal.</summary>
+    public ProductState WithOrdinalKeys() => this with
+    {
+        OrderHolds = OrderHolds?.WithComparers(StringComparer.Ordinal),
+        StockByWarehouse = StockByWarehouse.WithComparers(StringComparer.Ordinal),
+        Listings = Listings.WithComparers(StringComparer.Ordinal),
+    };
+
     public static ProductState Empty(string productId) => new(
         productId, 0, null, null,
         ImmutableSortedDictionary<string, decimal>.Empty.WithComparers(StringComparer.Ordinal),

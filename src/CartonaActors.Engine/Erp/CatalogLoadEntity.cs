@@ -105,7 +105,7 @@ public sealed class CatalogLoadEntity : ReceivePersistentActor, IWithTimers
 
     protected override void PreStart()
     {
-        _feeder = _settings.FeederFor(ActorRegistry.For(Context.System).Get<ProductRegion>());
+        _feeder = _settings.FeederFor(ActorRegistry.For(Context.System));
         base.PreStart();
     }
 

@@ -68,7 +68,7 @@ public sealed class ErpPollerEntity : ReceivePersistentActor, IWithTimers
     protected override void PreStart()
     {
         var registry = ActorRegistry.For(Context.System);
-        _feeder = _settings.FeederFor(registry.Get<ProductRegion>());
+        _feeder = _settings.FeederFor(registry);
         if (registry.TryGet<OrderRegion>(out var orders)) _orderRegion = orders;
         base.PreStart();
     }

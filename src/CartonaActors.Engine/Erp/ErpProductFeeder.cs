@@ -32,16 +32,21 @@ public sealed record PolledPage(PolledValues Memory, IReadOnlyDictionary<long, D
 
 /// <summary>
 /// Reads variants and their per-warehouse free quantity from Odoo in batches and hands each product entity its
-/// update, with a bounded number in flight so a catalog-wide burst cannot overflow the journal queue.
+/// update, with a bounded number in flight so a catalog-wide burst cannot overflow the journal queue. Variants
+/// with a product range go to it in groups (see <see cref="ProductRange"/>): it applies what it still owns in one
+/// write and forwards the rest to their product entities.
 /// Shared by webhooks, the poller and the catalog load: one way to turn Odoo data into product updates.
 /// Every update carries the time its read started, and each product keeps only the newest read: reads through
 /// different paths and nodes finish in any order. Nothing is skipped here as "unchanged since last fed": what
 /// one node fed last says nothing about what another fed since, and the product writes nothing for unchanged
 /// values anyway. Only a poller skips, and only its own re-reads of exactly what it fed (<see cref="PolledValues"/>).
 /// </summary>
-public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IReadOnlyList<PlatformConnection> connections, int pageSize, int concurrency)
+public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IActorRef ranges, IReadOnlyList<PlatformConnection> connections,
+    int pageSize, int concurrency)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>Keeps a range message well under Akka's remote frame limit (128 kB by default).</summary>
+    private const int MaxPerRangeMessage = 200;
     private readonly IReadOnlyList<(string, ListingRule)> _connections =
         connections.Where(c => c.Settings.ListErpVariants).Select(c => (c.Name, c.Listings)).ToList();
     private IReadOnlyList<OdooWarehouse>? _warehouses;
@@ -73,28 +78,41 @@ public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IRea
                 byCode[warehouse.Code] = qty;
             }
 
-        var changed = 0;
-        var refused = 0;
-        var outdated = 0;
+        var updates = new List<(long VariantId, UpdateProduct Update)>(variants.Count);
         var skipped = 0;
-        await Parallel.ForEachAsync(variants, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (v, _) =>
+        foreach (var v in variants)
         {
             var update = OdooProductMapping.ToUpdate(v, stock.GetValueOrDefault(v.Id) ?? new Dictionary<string, decimal>(), _connections)
                 with { ObservedAt = readStarted };
-            if (polled?.AlreadyFed(v.Id, update) == true)
+            if (polled?.AlreadyFed(v.Id, update) == true) skipped++;
+            else updates.Add((v.Id, update));
+        }
+
+        // Variants of one id range are one message and (for the products the range still owns) one journal write.
+        var groups = updates
+            .GroupBy(u => ProductRangeIds.Of(u.Update.ProductId))
+            .SelectMany(g => g.Key is null ? g.Select(u => (Range: (string?)null, Items: new[] { u })) : g.Chunk(MaxPerRangeMessage).Select(c => (Range: (string?)g.Key, Items: c)))
+            .ToList();
+        var changed = 0;
+        var refused = 0;
+        var outdated = 0;
+        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (group, _) =>
+        {
+            IReadOnlyList<ProductUpdateResult> results = group.Range is { } range
+                ? (await ranges.Ask<RangeProductsUpdated>(new UpdateRangeProducts(range, group.Items.Select(i => i.Update).ToList()), AskTimeout, ct)).Results
+                : [await products.Ask<ProductUpdateResult>(group.Items[0].Update, AskTimeout, ct)];
+            for (var i = 0; i < results.Count; i++)
             {
-                Interlocked.Increment(ref skipped);
-                return;
+                var result = results[i];
+                if (!result.Accepted)
+                {
+                    Interlocked.Increment(ref refused);
+                    continue;
+                }
+                polled?.Remember(group.Items[i].VariantId, group.Items[i].Update);
+                if (result.Outdated) Interlocked.Increment(ref outdated);
+                if (result.EventsWritten > 0) Interlocked.Increment(ref changed);
             }
-            var result = await products.Ask<ProductUpdateResult>(update, AskTimeout, ct);
-            if (!result.Accepted)
-            {
-                Interlocked.Increment(ref refused);
-                return;
-            }
-            polled?.Remember(v.Id, update);
-            if (result.Outdated) Interlocked.Increment(ref outdated);
-            if (result.EventsWritten > 0) Interlocked.Increment(ref changed);
         });
         return new FeedResult(variants.Count, changed, refused, outdated, skipped);
     }

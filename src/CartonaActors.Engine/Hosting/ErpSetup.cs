@@ -32,7 +32,7 @@ public static class ErpSetup
         var pulling = connections.Where(c => c.PullsOrders).ToList();
         var orderConnections = pulling.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var settings = new ErpTaskSettings(odoo, options.ErpSync, options.Odoo.PageSize,
-            products => new ErpProductFeeder(odoo, products, connections, options.Odoo.PageSize, options.ErpSync.FeedConcurrency),
+            registry => new ErpProductFeeder(odoo, registry.Get<ProductRegion>(), registry.Get<ProductRangeRegion>(), connections, options.Odoo.PageSize, options.ErpSync.FeedConcurrency),
             sales, new ErpOrderRouting(orderConnections));
         var polled = orderConnections.Count > 0 ? options.ErpSync.PolledModels.Append(ErpPollerEntity.SaleOrderModel).Distinct().ToList() : options.ErpSync.PolledModels;
 
@@ -44,7 +44,7 @@ public static class ErpSetup
             .WithSyncOrders(options, sales, odoo, pulling)
             .WithActors((system, registry) =>
             {
-                var collector = system.ActorOf(OdooChangeCollector.PropsFor(odoo, settings.FeederFor(registry.Get<ProductRegion>()),
+                var collector = system.ActorOf(OdooChangeCollector.PropsFor(odoo, settings.FeederFor(registry),
                     options.ErpSync.CollectWindow, options.ErpSync.SettleDelay), "odoo-change-collector");
                 registry.Register<OdooChangeCollectorKey>(collector);
                 var watcher = system.ActorOf(ErpOrderWatcher.PropsFor(sales, settings.OrderRouting, options.ErpSync.CollectWindow, options.ErpSync.SettleDelay),

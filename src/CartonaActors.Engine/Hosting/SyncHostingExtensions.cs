@@ -60,22 +60,25 @@ public static class SyncHostingExtensions
         var backoff = new RetryBackoff(sync.RetryMinBackoff, sync.RetryMaxBackoff, 0.2);
         var byName = connections.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
+        // Products and ranges passivate themselves, and only once every push slice holds their offers (idle
+        // timers would not keep them alive).
+        var products = new ShardOptions
+        {
+            Role = ClusterSetup.Role,
+            StateStoreMode = StateStoreMode.DData,
+            RememberEntities = false,
+            JournalPluginId = JournalPlugins.Journal(options.Persistence.Provider),
+            SnapshotPluginId = JournalPlugins.Snapshots(options.Persistence.Provider),
+            ShouldPassivateIdleEntities = false,
+            HandOffStopMessage = StopEntity.Instance,
+        };
         return builder
             .WithShardRegion<ProductRegion>("product",
                 id => ProductEntity.PropsFor(id, productSettings),
-                new ProductMessageExtractor(options.Cluster.ShardCount),
-                new ShardOptions
-                {
-                    Role = ClusterSetup.Role,
-                    StateStoreMode = StateStoreMode.DData,
-                    RememberEntities = false,
-                    JournalPluginId = JournalPlugins.Journal(options.Persistence.Provider),
-                    SnapshotPluginId = JournalPlugins.Snapshots(options.Persistence.Provider),
-                    // Products passivate themselves, and only once every push slice holds their offers (idle
-                    // timers would not keep them alive).
-                    ShouldPassivateIdleEntities = false,
-                    HandOffStopMessage = StopEntity.Instance,
-                })
+                new ProductMessageExtractor(options.Cluster.ShardCount), products)
+            .WithShardRegion<ProductRangeRegion>("product-range",
+                id => ProductRangeEntity.PropsFor(id, productSettings),
+                new ProductRangeMessageExtractor(options.Cluster.ShardCount), products)
             .WithShardRegion<MarketplaceRegion>("marketplace",
                 id => byName.TryGetValue(id, out var connection)
                     ? MarketplaceEntity.PropsFor(id, new MarketplaceEntitySettings(connection, clientFactory, backoff, sync.SnapshotEvery, sync.PushSlices))

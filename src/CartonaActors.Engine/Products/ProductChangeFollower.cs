@@ -13,7 +13,7 @@ using CartonaActors.Domain.Pushes;
 namespace CartonaActors.Engine.Products;
 
 /// <summary>
-/// Follows every product event in the journal from a stored position and asks its product to confirm that the
+/// Follows every product (and product range) event in the journal from a stored position and asks its product to confirm that the
 /// push slices hold what the event means (<see cref="EnsureOffered"/>). The stored position only moves past an
 /// event once its product answered, so after a crash exactly the products with unoffered changes are started
 /// again, and a restart with nothing pending starts none. Costs no journal write per product: only its position,
@@ -29,8 +29,9 @@ public sealed class ProductChangeFollower : ReceivePersistentActor, IWithTimers
     private static readonly TimeSpan RestartStreamAfter = TimeSpan.FromSeconds(2);
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly SortedDictionary<long, (string ProductId, long Version, DateTimeOffset AskedAt)> _open = new();
+    private readonly SortedDictionary<long, (string Id, long Version, bool Range, DateTimeOffset AskedAt)> _open = new();
     private IActorRef _products = ActorRefs.Nobody;
+    private IActorRef _ranges = ActorRefs.Nobody;
     private IActorRef? _streamWaitingForAck;
     private UniqueKillSwitch? _stream;
     private long? _recovered;
@@ -54,10 +55,10 @@ public sealed class ProductChangeFollower : ReceivePersistentActor, IWithTimers
         Command<Seen>(m =>
         {
             if (m.Ordering > _highestSeen) _highestSeen = m.Ordering;
-            if (m.ProductId is { } productId)
+            if (m.Id is { } id)
             {
-                _open[m.Ordering] = (productId, m.Version, DateTimeOffset.UtcNow);
-                _products.Tell(new EnsureOffered(productId, m.Version, m.Ordering));
+                _open[m.Ordering] = (id, m.Version, m.Range, DateTimeOffset.UtcNow);
+                Ask(id, m.Version, m.Range, m.Ordering);
             }
             if (_open.Count < MaxOpen) Sender.Tell(StreamAck.Instance);
             else _streamWaitingForAck = Sender;
@@ -101,6 +102,7 @@ public sealed class ProductChangeFollower : ReceivePersistentActor, IWithTimers
     protected override void PreStart()
     {
         _products = ActorRegistry.For(Context.System).Get<ProductRegion>();
+        _ranges = ActorRegistry.For(Context.System).Get<ProductRangeRegion>();
         Timers.StartPeriodicTimer("tick", new Tick(), SaveEvery);
         base.PreStart();
     }
@@ -134,10 +136,23 @@ public sealed class ProductChangeFollower : ReceivePersistentActor, IWithTimers
             .Run(Context.System.Materializer());
     }
 
-    private static Seen ToSeen(EventEnvelope e) =>
-        e.PersistenceId.StartsWith("product-", StringComparison.Ordinal) && e.Event is IProductEvent p and not PushAcknowledged and not PushRejected
-            ? new Seen(((Sequence)e.Offset).Value, p.ProductId, p.Version)
-            : new Seen(((Sequence)e.Offset).Value, null, 0);
+    private static Seen ToSeen(EventEnvelope e)
+    {
+        var ordering = ((Sequence)e.Offset).Value;
+        if (!e.PersistenceId.StartsWith("product-", StringComparison.Ordinal)) return new Seen(ordering, null, 0, false);
+        return e.Event switch
+        {
+            IProductEvent p and not PushAcknowledged and not PushRejected => new Seen(ordering, p.ProductId, p.Version, false),
+            ProductRangeUpdated r => new Seen(ordering, r.RangeId, 0, true),
+            _ => new Seen(ordering, null, 0, false),
+        };
+    }
+
+    private void Ask(string id, long version, bool range, long ordering)
+    {
+        if (range) _ranges.Tell(new EnsureRangeOffered(id, ordering));
+        else _products.Tell(new EnsureOffered(id, version, ordering));
+    }
 
     private void SaveAndAskAgain()
     {
@@ -145,7 +160,7 @@ public sealed class ProductChangeFollower : ReceivePersistentActor, IWithTimers
         foreach (var (ordering, open) in _open.Where(o => now - o.Value.AskedAt > AskAgainAfter).ToList())
         {
             _open[ordering] = open with { AskedAt = now };
-            _products.Tell(new EnsureOffered(open.ProductId, open.Version, ordering));
+            Ask(open.Id, open.Version, open.Range, ordering);
         }
         if (_catchingUp && _open.Count == 0)
         {
@@ -159,7 +174,8 @@ public sealed class ProductChangeFollower : ReceivePersistentActor, IWithTimers
     }
 
     private sealed record StartAt(long Ordering);
-    private sealed record Seen(long Ordering, string? ProductId, long Version);
+    /// <summary>An event of a product (or, with <see cref="Range"/>, of a product range) to confirm offered.</summary>
+    private sealed record Seen(long Ordering, string? Id, long Version, bool Range);
     private sealed record StreamStarted;
     private sealed record StreamEnded(string? Reason);
     private sealed record Tick;

@@ -18,18 +18,18 @@ namespace CartonaActors.Engine.Products;
 public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
 {
     private const string FlushTimer = "flush";
-    private const string ResendTimer = "resend";
+    private const string AdoptTimer = "adopt";
+    private static readonly TimeSpan AdoptAskAgainAfter = TimeSpan.FromSeconds(5);
 
     private readonly ProductEntitySettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly ProductOffers _offers;
-    private readonly List<(IActorRef To, long Ordering)> _followersWaiting = [];
     private ProductState _state;
     private DateTimeOffset? _firstUnpushedChange;
     private DateTimeOffset _lastChange;
     private bool _flushDue;
     private long _lastSnapshotSequenceNr;
-    private IActorRef _slices = ActorRefs.Nobody;
+    private SliceOfferSender _sender = null!;
 
     public static Props PropsFor(string productId, ProductEntitySettings settings) =>
         Props.Create(() => new ProductEntity(productId, settings));
@@ -43,11 +43,15 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
 
         Recover<SnapshotOffer>(offer =>
         {
-            if (offer.Snapshot is ProductState snapshot) _state = WithOrdinalKeys(snapshot);
+            if (offer.Snapshot is ProductState snapshot) _state = snapshot.WithOrdinalKeys();
             _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
         });
         Recover<IProductEvent>(e => _state = Fold(_state, e));
+        Ready();
+    }
 
+    private void Ready()
+    {
         Command<UpdateProduct>(HandleUpdate);
         Command<HoldOrderQuantity>(c => PersistChange(ProductRules.Decide(_state, c)));
         Command<ReleaseOrderQuantity>(c => PersistChange(ProductRules.Decide(_state, c)));
@@ -58,14 +62,14 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
         });
         Command<EnsureOffered>(m =>
         {
-            _followersWaiting.Add((Sender, m.Ordering));
+            _sender.FollowerWaits(Sender, m.Ordering);
             // Started by the follower (a crash left this version unoffered): offer now, not after a debounce.
             if (!_flushDue) Flush();
             AnswerFollowersIfDone();
         });
         Command<GetProduct>(_ => Sender.Tell(_state));
         Command<FlushPushes>(_ => Flush());
-        Command<ResendOffers>(_ => Resend());
+        Command<ResendOffers>(_ => _sender.Resend(_offers.Unstored()));
         Command<ReceiveTimeout>(_ =>
         {
             // Timers keep the entity alive through ReceiveTimeout while anything is unoffered.
@@ -88,12 +92,52 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
     public override string PersistenceId { get; }
     public ITimerScheduler Timers { get; set; } = null!;
 
+    protected override void OnReplaySuccess()
+    {
+        // A product that never wrote an event may still be held by its range: take its state over first.
+        if (LastSequenceNr == 0 && ProductRangeIds.Of(_state.ProductId) is { } range) Adopt(range);
+        base.OnReplaySuccess();
+    }
+
+    /// <summary>Everything waits until the range answers: it answers only once it durably stopped owning the
+    /// product, so from then on the range forwards every read of it here.</summary>
+    private void Adopt(string rangeId)
+    {
+        var ranges = ActorRegistry.For(Context.System).Get<ProductRangeRegion>();
+        var ask = new AdoptProduct(rangeId, _state.ProductId);
+        ranges.Tell(ask);
+        Timers.StartPeriodicTimer(AdoptTimer, AskRangeAgain.Instance, AdoptAskAgainAfter);
+        Become(() =>
+        {
+            Command<ProductBaseline>(b =>
+            {
+                Timers.Cancel(AdoptTimer);
+                if (b.Baseline is { Version: > 0 } baseline)
+                    Persist(new ProductAdopted(_state.ProductId, baseline.Version, baseline), e =>
+                    {
+                        _state = Fold(_state, e);
+                        NoteChange();
+                        BecomeReady();
+                    });
+                else BecomeReady();
+            });
+            Command<AskRangeAgain>(_ => ranges.Tell(ask));
+            CommandAny(_ => Stash.Stash());
+        });
+    }
+
+    private void BecomeReady()
+    {
+        Become(Ready);
+        Stash.UnstashAll();
+    }
+
     private bool Done => !_flushDue && _offers.AllStored;
 
     protected override void PreStart()
     {
         EngineCounters.For(Context.System).ProductStarted();
-        _slices = ActorRegistry.For(Context.System).Get<PushSliceRegion>();
+        _sender = new SliceOfferSender(_state.ProductId, ActorRegistry.For(Context.System).Get<PushSliceRegion>(), Timers, _settings.ResendAfter, _log);
         SetReceiveTimeout(_settings.PassivateIdleAfter);
         base.PreStart();
     }
@@ -171,35 +215,11 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
         _firstUnpushedChange = null;
         _flushDue = false;
         Timers.Cancel(FlushTimer);
-        foreach (var offer in _offers.Due(_state, _settings.ScopeOf)) _slices.Tell(offer);
-        if (!_offers.AllStored) Timers.StartSingleTimer(ResendTimer, ResendOffers.Instance, _settings.ResendAfter);
+        _sender.Send(_offers.Due(_state, _settings.ScopeOf), _offers.AllStored);
         AnswerFollowersIfDone();
     }
 
-    private void Resend()
-    {
-        var unstored = _offers.Unstored();
-        if (unstored.Count == 0) return;
-        _log.Warning("Product {ProductId}: {Count} offers not stored by their push slices within {After}; sending again",
-            _state.ProductId, unstored.Count, _settings.ResendAfter);
-        foreach (var offer in unstored) _slices.Tell(offer);
-        Timers.StartSingleTimer(ResendTimer, ResendOffers.Instance, _settings.ResendAfter);
-    }
-
-    private void AnswerFollowersIfDone()
-    {
-        if (!Done) return;
-        Timers.Cancel(ResendTimer);
-        foreach (var (to, ordering) in _followersWaiting) to.Tell(new ProductOffered(_state.ProductId, ordering));
-        _followersWaiting.Clear();
-    }
-
-    private static ProductState WithOrdinalKeys(ProductState s) => s with
-    {
-        OrderHolds = s.OrderHolds?.WithComparers(StringComparer.Ordinal),
-        StockByWarehouse = s.StockByWarehouse.WithComparers(StringComparer.Ordinal),
-        Listings = s.Listings.WithComparers(StringComparer.Ordinal),
-    };
+    private void AnswerFollowersIfDone() => _sender.AnswerFollowersIf(Done);
 
     /// <summary>Timer tick: offer what changed now.</summary>
     private sealed class FlushPushes
@@ -207,8 +227,8 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
         public static readonly FlushPushes Instance = new();
     }
 
-    private sealed class ResendOffers
+    private sealed class AskRangeAgain
     {
-        public static readonly ResendOffers Instance = new();
+        public static readonly AskRangeAgain Instance = new();
     }
 }

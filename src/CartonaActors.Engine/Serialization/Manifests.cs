@@ -27,6 +27,11 @@ public static class Manifests
         [typeof(OrderQuantityHeld)] = "product-order-quantity-held-v1",
         [typeof(OrderQuantityReleased)] = "product-order-quantity-released-v1",
         [typeof(ProductState)] = "product-state-v1",
+        [typeof(ProductAdopted)] = "product-adopted-v1",
+        // product range events and snapshot (persisted)
+        [typeof(ProductRangeUpdated)] = "product-range-updated-v1",
+        [typeof(ProductsAdopted)] = "product-range-adopted-v1",
+        [typeof(ProductRangeSnapshot)] = "product-range-snapshot-v1",
         // marketplace events and snapshot (persisted)
         [typeof(PushBatchDelivered)] = "marketplace-batch-delivered-v1",
         [typeof(PushBatchFailed)] = "marketplace-batch-failed-v1",
@@ -68,6 +73,11 @@ public static class Manifests
         [typeof(UpdateProduct)] = "product-update-v1",
         [typeof(ProductUpdateResult)] = "product-update-result-v1",
         [typeof(GetProduct)] = "product-get-v1",
+        [typeof(UpdateRangeProducts)] = "product-range-update-v1",
+        [typeof(RangeProductsUpdated)] = "product-range-update-result-v1",
+        [typeof(AdoptProduct)] = "product-range-adopt-v1",
+        [typeof(ProductBaseline)] = "product-range-baseline-v1",
+        [typeof(EnsureRangeOffered)] = "product-range-ensure-offered-v1",
         [typeof(OfferPush)] = "push-slice-offer-v1",
         [typeof(PushOfferStored)] = "product-offer-stored-v1",
         [typeof(TakePushes)] = "push-slice-take-v1",
@@ -116,7 +126,8 @@ public static class Manifests
 
     /// <summary>Types that are written to the journal or snapshot store; each has a fixture in the tests.</summary>
     public static IEnumerable<Type> Persisted => ByType.Keys.Where(t =>
-        typeof(IProductEvent).IsAssignableFrom(t) || typeof(IMarketplaceEvent).IsAssignableFrom(t)
+        typeof(IProductEvent).IsAssignableFrom(t) || typeof(IProductRangeEvent).IsAssignableFrom(t) || t == typeof(ProductRangeSnapshot)
+        || typeof(IMarketplaceEvent).IsAssignableFrom(t)
         || typeof(IRosterEvent).IsAssignableFrom(t)
         || typeof(IOrderEvent).IsAssignableFrom(t) || t == typeof(OrderState) || t == typeof(CustomerPartnerLinked) || t == typeof(OrdersPulled) || t == typeof(OrderCursorAdvanced)
         || t == typeof(ErpCursorAdvanced) || t == typeof(CatalogLoadStarted) || t == typeof(CatalogPageLoaded) || t == typeof(CatalogLoadCompleted)

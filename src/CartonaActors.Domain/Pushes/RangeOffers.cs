@@ -1,0 +1,42 @@
+using CartonaActors.Domain.Connections;
+using CartonaActors.Domain.Products;
+
+namespace CartonaActors.Domain.Pushes;
+
+/// <summary><see cref="ProductOffers"/> for every product a range owns, and which of them still wait for a slice.</summary>
+public sealed class RangeOffers(int slices)
+{
+    private readonly Dictionary<string, ProductOffers> _byProduct = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unstored = new(StringComparer.Ordinal);
+
+    public bool AllStored => _unstored.Count == 0;
+
+    public IReadOnlyList<OfferPush> Due(ProductState state, Func<string, ConnectionScope?> scopeOf)
+    {
+        if (!_byProduct.TryGetValue(state.ProductId, out var offers)) _byProduct[state.ProductId] = offers = new ProductOffers(slices);
+        var due = offers.Due(state, scopeOf);
+        Track(state.ProductId, offers);
+        return due;
+    }
+
+    public void Unlinked(string productId, IEnumerable<string> connections)
+    {
+        if (!_byProduct.TryGetValue(productId, out var offers)) _byProduct[productId] = offers = new ProductOffers(slices);
+        offers.Unlinked(connections);
+    }
+
+    public void Stored(PushOfferStored reply)
+    {
+        if (!_byProduct.TryGetValue(reply.ProductId, out var offers)) return;
+        offers.Stored(reply);
+        Track(reply.ProductId, offers);
+    }
+
+    public IReadOnlyList<OfferPush> Unstored() => _unstored.SelectMany(id => _byProduct[id].Unstored()).ToList();
+
+    private void Track(string productId, ProductOffers offers)
+    {
+        if (offers.AllStored) _unstored.Remove(productId);
+        else _unstored.Add(productId);
+    }
+}
