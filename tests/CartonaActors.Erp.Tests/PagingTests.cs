@@ -29,6 +29,42 @@ public sealed class PagingTests
     }
 
     [Fact]
+    public async Task Id_bounded_searches_answer_exactly_as_a_whole_table_scan_does()
+    {
+        // The emulator walks its primary key for "id > n" pages and "id in [...]" reads; the same domain behind an
+        // explicit "&" takes the full scan. Both must agree on archived records, later inserts and other leaves.
+        await using var scope = await OdooScope.StartAsync();
+        var seed = scope.Emulator.SeedCatalog(3_000);
+        foreach (var archived in seed.VariantIds.Where((_, i) => i % 7 == 0))
+            await scope.Emulator.SetActiveAsync("product.product", archived, false, WebhookMode.Lost);
+        var inList = seed.VariantIds.Where((_, i) => i % 3 == 0).Append(999_999).ToArray();
+        var bound = seed.VariantIds[1_000];
+
+        foreach (var (leaf, order, limit, context) in new (object?[], string?, int?, object?)[]
+                 {
+                     (OdooDomain.Leaf("id", ">", bound), "id asc", 250, null),
+                     (OdooDomain.Leaf("id", ">=", bound), null, 250, null),
+                     (OdooDomain.Leaf("id", ">", bound), "id asc", 250, new Dictionary<string, object?> { ["active_test"] = false }),
+                     (OdooDomain.Leaf("id", ">", bound), "id desc", 250, null),
+                     (OdooDomain.Leaf("id", "in", inList), "id asc", null, null),
+                     (OdooDomain.Leaf("id", "in", inList), "id asc", null, new Dictionary<string, object?> { ["active_test"] = false }),
+                 })
+        {
+            var narrowed = await IdsAsync(scope, [leaf, OdooDomain.Leaf("product_tmpl_id", "!=", false)], order, limit, context);
+            var scanned = await IdsAsync(scope, ["&", leaf, OdooDomain.Leaf("product_tmpl_id", "!=", false)], order, limit, context);
+            Assert.NotEmpty(narrowed);
+            Assert.Equal(scanned, narrowed);
+        }
+    }
+
+    private static async Task<List<long>> IdsAsync(OdooScope scope, IReadOnlyList<object?> domain, string? order, int? limit, object? context)
+    {
+        var rows = await scope.Client.SearchReadAsync("product.product", domain, ["id"], limit: limit, order: order,
+            context: context as IReadOnlyDictionary<string, object?>, ct: default);
+        return rows.Select(r => r.GetProperty("id").GetInt64()).ToList();
+    }
+
+    [Fact]
     public async Task Change_paging_over_10000_equal_write_dates_returns_every_record_once()
     {
         await using var scope = await OdooScope.StartAsync();

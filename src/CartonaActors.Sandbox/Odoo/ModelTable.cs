@@ -5,6 +5,7 @@ namespace CartonaActors.Sandbox.Odoo;
 internal sealed class ModelTable(OdooModel model)
 {
     private readonly Dictionary<long, OdooRecord> _rows = [];
+    private readonly SortedSet<long> _ids = [];
     private readonly Dictionary<string, Dictionary<long, HashSet<long>>> _indexes =
         model.Fields.Values.Where(f => f.Indexed).ToDictionary(f => f.Name, _ => new Dictionary<long, HashSet<long>>());
     private long _lastId;
@@ -19,6 +20,9 @@ internal sealed class ModelTable(OdooModel model)
 
     public OdooRecord? Find(long id) => _rows.GetValueOrDefault(id);
 
+    public IEnumerable<OdooRecord> AscendingFrom(long minId) =>
+        minId > _lastId ? [] : _ids.GetViewBetween(minId, long.MaxValue).Select(id => _rows[id]);
+
     public IEnumerable<OdooRecord> Referencing(string field, long targetId)
     {
         if (!_indexes.TryGetValue(field, out var index))
@@ -30,6 +34,7 @@ internal sealed class ModelTable(OdooModel model)
     {
         if (_rows.TryGetValue(record.Id, out var old)) Unindex(old);
         _rows[record.Id] = record;
+        _ids.Add(record.Id);
         _lastId = Math.Max(_lastId, record.Id);
         foreach (var (field, index) in _indexes)
         {
@@ -41,7 +46,9 @@ internal sealed class ModelTable(OdooModel model)
 
     public void Remove(long id)
     {
-        if (_rows.Remove(id, out var old)) Unindex(old);
+        if (!_rows.Remove(id, out var old)) return;
+        _ids.Remove(id);
+        Unindex(old);
     }
 
     private void Unindex(OdooRecord record)

@@ -55,6 +55,10 @@ public sealed class OdooStore : IRecordSource
 
     OdooRecord? IRecordSource.Find(string model, long id) => Table(model).Find(id);
 
+    /// <summary>Committed records with an id at or above <paramref name="minId"/>, in id order, read lazily: only
+    /// inside <see cref="Read{T}"/>.</summary>
+    internal IEnumerable<OdooRecord> AscendingFrom(string model, long minId) => Table(model).AscendingFrom(minId);
+
     IEnumerable<OdooRecord> IRecordSource.All(string model) => Table(model).Rows;
 
     IEnumerable<OdooRecord> IRecordSource.Referencing(string model, string field, long targetId) =>

@@ -83,15 +83,24 @@ internal static class OrmMethods
         var order = RecordOrder.Parse(call.Model, StringOrNull(call.Arg(offsetIndex + 2, "order")));
         var offset = IntOrNull(call.Arg(offsetIndex, "offset")) ?? 0;
         var limit = IntOrNull(call.Arg(offsetIndex + 1, "limit"));
+        // A keyset page of committed records: walk the primary key from the bound and stop after the page.
+        if (limit is { } pageSize && order.IsIdAscending && source is OdooStore store && IdNarrowing.LowerBound(call.Arg(0, "domain")) is { } from)
+            return Filtered(call, store.AscendingFrom(call.Model.Name, from)).Skip(offset).Take(pageSize).ToList();
         var sorted = Filtered(call, source).Order(order).Skip(offset);
         return limit is { } l ? sorted.Take(l).ToList() : sorted.ToList();
     }
 
     private static IEnumerable<OdooRecord> Filtered(OdooMethodCall call, IRecordSource source)
     {
+        var ids = IdNarrowing.InList(call.Arg(0, "domain"));
+        return Filtered(call, ids is null ? source.All(call.Model.Name) : ids.Select(id => source.Find(call.Model.Name, id)).OfType<OdooRecord>());
+    }
+
+    private static IEnumerable<OdooRecord> Filtered(OdooMethodCall call, IEnumerable<OdooRecord> candidates)
+    {
         var domain = DomainFilter.Compile(call.Model, call.Arg(0, "domain"));
         var hideArchived = call.Model.HasActive && call.ActiveTest && !domain.MentionsActive;
-        return source.All(call.Model.Name).Where(r => domain.Matches(r) && (!hideArchived || r["active"] is true));
+        return candidates.Where(r => domain.Matches(r) && (!hideArchived || r["active"] is true));
     }
 
     private static RecordFormatter Formatter(OdooMethodCall call, IReadOnlyList<OdooField> fields)

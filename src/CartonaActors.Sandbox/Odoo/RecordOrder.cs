@@ -10,6 +10,9 @@ internal sealed class RecordOrder : IComparer<OdooRecord>
 
     private RecordOrder((string, bool)[] keys) => _keys = keys;
 
+    /// <summary>Ordered by id ascending only (Odoo's default order here).</summary>
+    public bool IsIdAscending => _keys is [("id", false)];
+
     public static RecordOrder Parse(OdooModel model, string? order)
     {
         if (string.IsNullOrWhiteSpace(order)) return new([("id", false)]);
