@@ -3,7 +3,9 @@ using CartonaActors.Domain.Products;
 
 namespace CartonaActors.Domain.Pushes;
 
-/// <summary><see cref="ProductOffers"/> for every product a range owns, and which of them still wait for a slice.</summary>
+/// <summary><see cref="ProductOffers"/> for the products of a range that still wait for a slice. A product whose
+/// offers are all stored is forgotten: a range holds a thousand products, and its next change simply offers
+/// everything again, which the slices answer without writing when they hold it.</summary>
 public sealed class RangeOffers(int slices)
 {
     private readonly Dictionary<string, ProductOffers> _byProduct = new(StringComparer.Ordinal);
@@ -36,7 +38,12 @@ public sealed class RangeOffers(int slices)
 
     private void Track(string productId, ProductOffers offers)
     {
-        if (offers.AllStored) _unstored.Remove(productId);
-        else _unstored.Add(productId);
+        if (!offers.AllStored)
+        {
+            _unstored.Add(productId);
+            return;
+        }
+        _unstored.Remove(productId);
+        _byProduct.Remove(productId);
     }
 }
