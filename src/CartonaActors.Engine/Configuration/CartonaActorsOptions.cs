@@ -55,6 +55,10 @@ public sealed class ErpSyncOptions
 
     /// <summary>Product updates in flight at once while feeding a page (keeps the journal queue bounded).</summary>
     public int FeedConcurrency { get; set; } = 256;
+
+    /// <summary>A catalog load feeds its next page only while no listing connection has more than this many pushes
+    /// queued (0: no limit). Reading Odoo twice as fast as a marketplace takes it only piles up memory.</summary>
+    public int CatalogLoadMaxQueued { get; set; } = 20_000;
 }
 
 public sealed class AdminOptions

@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Hosting;
 using Akka.Persistence;
 using CartonaActors.Domain.Erp;
+using CartonaActors.Domain.Sync;
 using CartonaActors.Erp;
 
 namespace CartonaActors.Engine.Erp;
@@ -17,10 +18,13 @@ namespace CartonaActors.Engine.Erp;
 /// </summary>
 public sealed class CatalogLoadEntity : ReceivePersistentActor, IWithTimers
 {
+    private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RoomCheckEvery = TimeSpan.FromMilliseconds(250);
     private readonly ErpTaskSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly string _taskId;
     private ErpProductFeeder _feeder = null!;
+    private IActorRef _marketplaces = ActorRefs.Nobody;
     private CatalogLoadProgress _progress = CatalogLoadProgress.None;
     private bool _pageInFlight;
     private int _failures;
@@ -106,6 +110,7 @@ public sealed class CatalogLoadEntity : ReceivePersistentActor, IWithTimers
     protected override void PreStart()
     {
         _feeder = _settings.FeederFor(ActorRegistry.For(Context.System));
+        _marketplaces = ActorRegistry.For(Context.System).Get<MarketplaceRegion>();
         base.PreStart();
     }
 
@@ -137,8 +142,38 @@ public sealed class CatalogLoadEntity : ReceivePersistentActor, IWithTimers
         var lastId = variants.Max(v => v.Id);
         // A full page may have a successor: read it while this one is fed. Its failure surfaces when it is fed.
         var next = variants.Count >= _settings.PageSize ? ReadPage(lastId) : null;
+        await WaitForMarketplacesAsync();
         await _feeder.FeedVariantsAsync(variants, page.Started, CancellationToken.None);
         return new PageFed(lastId, variants.Count, next);
+    }
+
+    /// <summary>Feeds only while every healthy listing connection has room: the load then runs at the marketplaces'
+    /// pace instead of queueing the whole catalog in memory. A connection that is failing or paused does not hold
+    /// the load back (its pushes wait in its slices either way), and neither does a status that cannot be read.</summary>
+    private async Task WaitForMarketplacesAsync()
+    {
+        var max = _settings.Sync.CatalogLoadMaxQueued;
+        if (max <= 0 || _settings.ListingConnections.Count == 0) return;
+        var announced = false;
+        while (true)
+        {
+            int queued;
+            try
+            {
+                var statuses = await Task.WhenAll(_settings.ListingConnections.Select(c =>
+                    _marketplaces.Ask<MarketplaceStatus>(new GetMarketplaceStatus(c), StatusTimeout)));
+                queued = statuses.Where(s => s.ConsecutiveFailures == 0 && s.PausedUntil is null)
+                    .Select(s => s.Waiting + s.InFlightItems).DefaultIfEmpty(0).Max();
+            }
+            catch (AskTimeoutException)
+            {
+                return;
+            }
+            if (queued <= max) return;
+            if (!announced) _log.Debug("Catalog load: waiting for the marketplaces, {Queued} pushes queued (at most {Max})", queued, max);
+            announced = true;
+            await Task.Delay(RoomCheckEvery);
+        }
     }
 
     private sealed record Counted(int Total, IActorRef ReplyTo);

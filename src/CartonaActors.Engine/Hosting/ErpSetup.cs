@@ -33,7 +33,7 @@ public static class ErpSetup
         var orderConnections = pulling.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var settings = new ErpTaskSettings(odoo, options.ErpSync, options.Odoo.PageSize,
             registry => new ErpProductFeeder(odoo, registry.Get<ProductRegion>(), registry.Get<ProductRangeRegion>(), connections, options.Odoo.PageSize, options.ErpSync.FeedConcurrency),
-            sales, new ErpOrderRouting(orderConnections));
+            sales, new ErpOrderRouting(orderConnections), connections.Where(c => c.Settings.ListErpVariants).Select(c => c.Name).ToList());
         var polled = orderConnections.Count > 0 ? options.ErpSync.PolledModels.Append(ErpPollerEntity.SaleOrderModel).Distinct().ToList() : options.ErpSync.PolledModels;
 
         return builder
