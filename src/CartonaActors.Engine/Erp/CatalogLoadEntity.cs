@@ -20,6 +20,7 @@ public sealed class CatalogLoadEntity : ReceivePersistentActor, IWithTimers
 {
     private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RoomCheckEvery = TimeSpan.FromMilliseconds(250);
+    private const int BrokenAfterFailures = 3;
     private readonly ErpTaskSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly string _taskId;
@@ -148,8 +149,8 @@ public sealed class CatalogLoadEntity : ReceivePersistentActor, IWithTimers
     }
 
     /// <summary>Feeds only while every healthy listing connection has room: the load then runs at the marketplaces'
-    /// pace instead of queueing the whole catalog in memory. A connection that is failing or paused does not hold
-    /// the load back (its pushes wait in its slices either way), and neither does a status that cannot be read.</summary>
+    /// pace instead of queueing the whole catalog in memory. A connection whose calls keep failing does not hold the
+    /// load back (its pushes wait in its slices either way; a 429 pause is only pace), nor does an unreadable status.</summary>
     private async Task WaitForMarketplacesAsync()
     {
         var max = _settings.Sync.CatalogLoadMaxQueued;
@@ -162,7 +163,7 @@ public sealed class CatalogLoadEntity : ReceivePersistentActor, IWithTimers
             {
                 var statuses = await Task.WhenAll(_settings.ListingConnections.Select(c =>
                     _marketplaces.Ask<MarketplaceStatus>(new GetMarketplaceStatus(c), StatusTimeout)));
-                queued = statuses.Where(s => s.ConsecutiveFailures == 0 && s.PausedUntil is null)
+                queued = statuses.Where(s => s.ConsecutiveFailures < BrokenAfterFailures)
                     .Select(s => s.Waiting + s.InFlightItems).DefaultIfEmpty(0).Max();
             }
             catch (AskTimeoutException)
