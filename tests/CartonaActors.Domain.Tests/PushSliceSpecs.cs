@@ -78,6 +78,51 @@ public class PushSliceSpecs
     }
 
     [Fact]
+    public void Other_values_at_the_same_version_are_sent_once_and_a_confirmation_of_the_old_ones_does_not_settle_them()
+    {
+        // A connection's warehouses changed: the product offers other values at the version it already offered.
+        var slice = WithOffer(3, Price(10m));
+        var old = Assert.Single(slice.Take(10, Now));
+        Assert.True(slice.Offer(new OfferPush(Slice, "sku-1", 3, Ref51, new PushedValues(10m, false, 7))));
+        Write(slice);
+        Assert.Empty(slice.Take(10, Now)); // the old values are still in flight: no second send overtakes them
+        slice.Settle(new SettlePushes(Slice, [old], []));
+        Write(slice);
+        Assert.True(slice.View("sku-1").Pending); // what was confirmed is not what is wanted now
+        var next = Assert.Single(slice.Take(10, Now));
+        Assert.Equal((3L, 7), (next.Version, next.Values.Quantity));
+        slice.Settle(new SettlePushes(Slice, [next], []));
+        Write(slice);
+        Assert.False(slice.View("sku-1").Pending); // sent once, then settled: not re-pushed forever
+        Assert.Empty(slice.Take(10, Now));
+        Assert.Equal(new PushedValues(10m, false, 7), slice.View("sku-1").Confirmed);
+        Assert.False(slice.Offer(new OfferPush(Slice, "sku-1", 3, Ref51, new PushedValues(10m, false, 7))));
+    }
+
+    [Fact]
+    public void A_refusal_of_values_no_longer_wanted_does_not_refuse_the_ones_wanted_now()
+    {
+        var slice = WithOffer(3, Price(10m));
+        var old = Assert.Single(slice.Take(10, Now));
+        slice.Offer(new OfferPush(Slice, "sku-1", 3, Ref51, new PushedValues(10m, false, 7)));
+        Write(slice);
+        slice.Settle(new SettlePushes(Slice, [], [new RejectedItem(old, "negative stock")]));
+        Write(slice);
+        Assert.Null(slice.View("sku-1").Refusal);
+        Assert.Equal(7, Assert.Single(slice.Take(10, Now)).Values.Quantity);
+    }
+
+    [Fact]
+    public void A_repeated_offer_that_is_not_yet_written_is_answered_only_after_the_write()
+    {
+        var slice = new PushSlice("cartona");
+        Assert.True(slice.Offer(new OfferPush(Slice, "sku-1", 1, Ref51, Price(10m))));
+        Assert.True(slice.Offer(new OfferPush(Slice, "sku-1", 1, Ref51, Price(10m)))); // the product asked again
+        Assert.Single(Write(slice)!.Wanted);
+        Assert.False(slice.Offer(new OfferPush(Slice, "sku-1", 1, Ref51, Price(10m)))); // durable now
+    }
+
+    [Fact]
     public void An_older_confirmation_never_replaces_a_newer_one()
     {
         var slice = WithOffer(5, Price(12m));

@@ -12,7 +12,7 @@ namespace CartonaActors.Domain.Pushes;
 public sealed class PushSlice(string connectionId)
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (long Version, DateTimeOffset At)> _handed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Version, PushedValues? Values, DateTimeOffset At)> _handed = new(StringComparer.Ordinal);
     private readonly Queue<string> _sendable = new();
     private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
 
@@ -37,14 +37,24 @@ public sealed class PushSlice(string connectionId)
     /// offer), so it needs no write and can be answered as stored at once.</summary>
     public bool Offer(OfferPush offer)
     {
-        var latest = _wanted.TryGetValue(offer.ProductId, out var queued) ? queued.Version
-            : _entries.TryGetValue(offer.ProductId, out var e) ? e.WantedVersion : 0;
-        if (offer.Version <= latest) return false;
-        if (queued is null && _entries.TryGetValue(offer.ProductId, out var entry)
-            && Equals(entry.Ref, offer.Ref) && Equals(entry.Wanted, offer.Values)) return false;
-        _wanted[offer.ProductId] = new WantedPush(offer.ProductId, offer.Version, offer.Ref, offer.Ref is null ? null : offer.Values);
+        var wanted = new WantedPush(offer.ProductId, offer.Version, offer.Ref, offer.Ref is null ? null : offer.Values);
+        if (_wanted.TryGetValue(offer.ProductId, out var queued))
+        {
+            if (offer.Version < queued.Version) return false;
+            // Not durable yet: even a repeat of the queued offer is answered only after the write.
+            if (offer.Version > queued.Version || !SameTarget(queued.Ref, queued.Values, wanted)) _wanted[offer.ProductId] = wanted;
+            return true;
+        }
+        if (_entries.TryGetValue(offer.ProductId, out var e)
+            && (offer.Version < e.WantedVersion || SameTarget(e.Ref, e.Wanted, wanted))) return false;
+        // The same version with other values is the product's rules having changed (a connection's warehouses, a
+        // rounding rule), not an older read: the product is the only writer of its offers, so the later one wins.
+        _wanted[offer.ProductId] = wanted;
         return true;
     }
+
+    private static bool SameTarget(ListingRef? listingRef, PushedValues? values, WantedPush w) =>
+        Equals(listingRef, w.Ref) && Equals(values, w.Values);
 
     public void Settle(SettlePushes settle)
     {
@@ -60,17 +70,23 @@ public sealed class PushSlice(string connectionId)
         var confirmed = new List<ConfirmedPush>(_confirmed.Count);
         foreach (var item in _confirmed)
         {
-            if (!_entries.TryGetValue(item.ProductId, out var e) || !Equals(e.Ref, item.Ref) || item.Version <= e.ConfirmedVersion)
+            // An answer for another listing id, or one that tells nothing new, changes nothing durable: free to go again now.
+            if (!_entries.TryGetValue(item.ProductId, out var e) || !Equals(e.Ref, item.Ref) || item.Version < e.ConfirmedVersion
+                || (item.Version == e.ConfirmedVersion && Equals(item.Values, e.Confirmed)))
             {
-                Unhand(item); // changes nothing durable: free to go again now
+                Unhand(item);
                 continue;
             }
-            confirmed.Add(new ConfirmedPush(item.ProductId, item.Version, item.Version == e.WantedVersion ? null : item.Values));
+            // Values and version both: values wanted later at the same version are not confirmed by this answer.
+            var asWanted = item.Version == e.WantedVersion && Equals(item.Values, e.Wanted);
+            confirmed.Add(new ConfirmedPush(item.ProductId, item.Version, asWanted ? null : item.Values));
         }
         var refused = new List<RefusedPush>(_refused.Count);
         foreach (var (item, reason) in _refused)
         {
-            if (!_entries.TryGetValue(item.ProductId, out var e) || !Equals(e.Ref, item.Ref) || item.Version <= e.RefusedVersion)
+            // A refusal of values no longer wanted at that version says nothing about the ones wanted now.
+            if (!_entries.TryGetValue(item.ProductId, out var e) || !Equals(e.Ref, item.Ref) || item.Version <= e.RefusedVersion
+                || (item.Version == e.WantedVersion && !Equals(item.Values, e.Wanted)))
             {
                 Unhand(item);
                 continue;
@@ -89,10 +105,10 @@ public sealed class PushSlice(string connectionId)
     {
         foreach (var c in update.Confirmed)
         {
-            if (!_entries.TryGetValue(c.ProductId, out var e) || c.Version <= e.ConfirmedVersion) continue;
+            if (!_entries.TryGetValue(c.ProductId, out var e) || c.Version < e.ConfirmedVersion) continue;
             e.ConfirmedVersion = c.Version;
             e.Confirmed = c.Values ?? e.Wanted;
-            Unhand(c.ProductId, c.Version);
+            Unhand(c.ProductId, c.Version, e.Confirmed);
             Dequeue(c.ProductId, e);
         }
         foreach (var r in update.Refused)
@@ -100,14 +116,20 @@ public sealed class PushSlice(string connectionId)
             if (!_entries.TryGetValue(r.ProductId, out var e) || r.Version <= e.RefusedVersion) continue;
             e.RefusedVersion = r.Version;
             e.Refusal = r.Reason;
-            Unhand(r.ProductId, r.Version);
+            Unhand(r.ProductId, r.Version, r.Version == e.WantedVersion ? e.Wanted : null);
             Dequeue(r.ProductId, e);
         }
         foreach (var w in update.Wanted)
         {
             if (_entries.TryGetValue(w.ProductId, out var e))
             {
-                if (w.Version <= e.WantedVersion) continue;
+                if (w.Version < e.WantedVersion || (w.Version == e.WantedVersion && SameTarget(e.Ref, e.Wanted, w))) continue;
+                if (w.Version == e.WantedVersion && e.RefusedVersion == w.Version)
+                {
+                    // Other values at the refused version: they were never refused.
+                    e.RefusedVersion = w.Version - 1;
+                    e.Refusal = null;
+                }
                 if (!Equals(e.Ref, w.Ref))
                 {
                     // Another listing id: what the old one confirmed or refused says nothing about the new one.
@@ -145,7 +167,7 @@ public sealed class PushSlice(string connectionId)
         {
             _queued.Remove(id);
             if (!_entries.TryGetValue(id, out var e) || !e.Pending || _handed.ContainsKey(id)) continue;
-            _handed[id] = (e.WantedVersion, now);
+            _handed[id] = (e.WantedVersion, e.Wanted, now);
             items.Add(new PushItem(id, ConnectionId, e.Ref!, e.Wanted!, e.WantedVersion));
         }
         return items;
@@ -209,11 +231,13 @@ public sealed class PushSlice(string connectionId)
         if (!e.Pending) _queued.Remove(productId);
     }
 
-    private void Unhand(PushItem item) => Unhand(item.ProductId, item.Version);
+    private void Unhand(PushItem item) => Unhand(item.ProductId, item.Version, item.Values);
 
-    private void Unhand(string productId, long version)
+    /// <summary>Frees a handed product once the answer is for what was handed (or newer): an answer for other
+    /// values at the same version leaves the send that is in flight handed, so no second send can overtake it.</summary>
+    private void Unhand(string productId, long version, PushedValues? values)
     {
-        if (_handed.TryGetValue(productId, out var h) && h.Version <= version)
+        if (_handed.TryGetValue(productId, out var h) && (h.Version < version || (h.Version == version && (values is null || Equals(h.Values, values)))))
         {
             _handed.Remove(productId);
             Enqueue(productId);
@@ -230,6 +254,7 @@ public sealed class PushSlice(string connectionId)
         public long RefusedVersion;
         public string? Refusal;
 
-        public bool Pending => Ref is not null && Wanted is not null && WantedVersion > ConfirmedVersion && WantedVersion > RefusedVersion;
+        public bool Pending => Ref is not null && Wanted is not null && WantedVersion > RefusedVersion
+            && (WantedVersion > ConfirmedVersion || (WantedVersion == ConfirmedVersion && !Equals(Wanted, Confirmed)));
     }
 }
