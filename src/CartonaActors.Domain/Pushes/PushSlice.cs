@@ -46,15 +46,17 @@ public sealed class PushSlice(string connectionId)
             return true;
         }
         if (_entries.TryGetValue(offer.ProductId, out var e)
-            && (offer.Version < e.WantedVersion || SameTarget(e.Ref, e.Wanted, wanted))) return false;
+            && (offer.Version < e.WantedVersion || SameTarget(e.TargetRef, e.TargetValues, wanted))) return false;
         // The same version with other values is the product's rules having changed (a connection's warehouses, a
         // rounding rule), not an older read: the product is the only writer of its offers, so the later one wins.
         _wanted[offer.ProductId] = wanted;
         return true;
     }
 
+    /// <summary>Whether an offer asks for what the slice already wants; whether a relisting is also to publish
+    /// is the slice's own business, not the product's.</summary>
     private static bool SameTarget(ListingRef? listingRef, PushedValues? values, WantedPush w) =>
-        Equals(listingRef, w.Ref) && Equals(values, w.Values);
+        Equals(listingRef, w.Ref) && Equals(values?.WithPublished(null), w.Values?.WithPublished(null));
 
     public void Settle(SettlePushes settle)
     {
@@ -109,6 +111,7 @@ public sealed class PushSlice(string connectionId)
             e.ConfirmedVersion = c.Version;
             e.Confirmed = c.Values ?? e.Wanted;
             Unhand(c.ProductId, c.Version, e.Confirmed);
+            if (e.Closing && c.Version >= e.WantedVersion && Equals(e.Confirmed, e.Wanted)) Closed(e);
             Dequeue(c.ProductId, e);
         }
         foreach (var r in update.Refused)
@@ -117,34 +120,71 @@ public sealed class PushSlice(string connectionId)
             e.RefusedVersion = r.Version;
             e.Refusal = r.Reason;
             Unhand(r.ProductId, r.Version, r.Version == e.WantedVersion ? e.Wanted : null);
+            if (e.Closing && r.Version >= e.WantedVersion) Closed(e); // e.g. the marketplace no longer knows the id
             Dequeue(r.ProductId, e);
         }
         foreach (var w in update.Wanted)
         {
-            if (_entries.TryGetValue(w.ProductId, out var e))
+            if (!_entries.TryGetValue(w.ProductId, out var e))
             {
-                if (w.Version < e.WantedVersion || (w.Version == e.WantedVersion && SameTarget(e.Ref, e.Wanted, w))) continue;
-                if (w.Version == e.WantedVersion && e.RefusedVersion == w.Version)
-                {
-                    // Other values at the refused version: they were never refused.
-                    e.RefusedVersion = w.Version - 1;
-                    e.Refusal = null;
-                }
-                if (!Equals(e.Ref, w.Ref))
-                {
-                    // Another listing id: what the old one confirmed or refused says nothing about the new one.
-                    e.Ref = w.Ref;
-                    e.ConfirmedVersion = e.RefusedVersion = 0;
-                    e.Confirmed = null;
-                    e.Refusal = null;
-                }
-                e.WantedVersion = w.Version;
-                e.Wanted = w.Values;
+                _entries[w.ProductId] = new Entry { Ref = w.Ref, WantedVersion = w.Version, Wanted = w.Ref is null ? null : w.Values };
+                Enqueue(w.ProductId);
+                continue;
             }
-            else _entries[w.ProductId] = new Entry { Ref = w.Ref, WantedVersion = w.Version, Wanted = w.Values };
+            if (w.Version < e.WantedVersion || (w.Version == e.WantedVersion && SameTarget(e.TargetRef, e.TargetValues, w))) continue;
+            if (w.Version == e.WantedVersion && e.RefusedVersion == w.Version)
+            {
+                // Other values at the refused version: they were never refused.
+                e.RefusedVersion = w.Version - 1;
+                e.Refusal = null;
+            }
+            if (w.Ref is null) Withdraw(e, w.Version);
+            else List(e, w);
             Enqueue(w.ProductId);
         }
         ChangedSinceSnapshot += update.Confirmed.Count + update.Refused.Count + update.Wanted.Count;
+    }
+
+    /// <summary>The product left the connection (unlisted, archived, no longer for sale). Forgetting the listing
+    /// would leave it on sale with its last stock, so the slice first sends it as unpublished with no stock to its
+    /// listing id, and forgets the id only once that is confirmed (<see cref="Closed"/>).</summary>
+    private static void Withdraw(Entry e, long version)
+    {
+        if (e.Closing) return;
+        e.WantedVersion = version;
+        if (e.Ref is null || e.Wanted is null)
+        {
+            e.Ref = null;
+            e.Wanted = null;
+            return;
+        }
+        e.Closing = true;
+        e.Wanted = e.Wanted.Withdrawn();
+    }
+
+    private static void Closed(Entry e)
+    {
+        e.Closing = false;
+        e.Withdrawn = true;
+        e.Ref = null;
+        e.Wanted = e.Confirmed = null;
+    }
+
+    private static void List(Entry e, WantedPush w)
+    {
+        // A product withdrawn there (or being withdrawn) was sent as unpublished: listing it again publishes it.
+        var republish = e.Closing || e.Withdrawn;
+        e.Closing = e.Withdrawn = false;
+        if (!Equals(e.Ref, w.Ref))
+        {
+            // Another listing id: what the old one confirmed or refused says nothing about the new one.
+            e.Ref = w.Ref;
+            e.ConfirmedVersion = e.RefusedVersion = 0;
+            e.Confirmed = null;
+            e.Refusal = null;
+        }
+        e.WantedVersion = w.Version;
+        e.Wanted = republish ? w.Values! with { Published = true } : w.Values;
     }
 
     public int Apply(PushSliceResyncRequested _)
@@ -202,7 +242,7 @@ public sealed class PushSlice(string connectionId)
     {
         ChangedSinceSnapshot = 0;
         return new PushSliceSnapshot(_entries.Select(kv => new PushSliceRow(kv.Key, kv.Value.Ref, kv.Value.WantedVersion, kv.Value.Wanted,
-            kv.Value.ConfirmedVersion, kv.Value.Confirmed, kv.Value.RefusedVersion, kv.Value.Refusal)).ToList());
+            kv.Value.ConfirmedVersion, kv.Value.Confirmed, kv.Value.RefusedVersion, kv.Value.Refusal, kv.Value.Closing, kv.Value.Withdrawn)).ToList());
     }
 
     public void Restore(PushSliceSnapshot snapshot)
@@ -212,7 +252,7 @@ public sealed class PushSlice(string connectionId)
             _entries[r.ProductId] = new Entry
             {
                 Ref = r.Ref, WantedVersion = r.WantedVersion, Wanted = r.Wanted, ConfirmedVersion = r.ConfirmedVersion,
-                Confirmed = r.Confirmed, RefusedVersion = r.RefusedVersion, Refusal = r.Refusal,
+                Confirmed = r.Confirmed, RefusedVersion = r.RefusedVersion, Refusal = r.Refusal, Closing = r.Closing, Withdrawn = r.Withdrawn,
             };
             Enqueue(r.ProductId);
         }
@@ -253,6 +293,17 @@ public sealed class PushSlice(string connectionId)
         public PushedValues? Confirmed;
         public long RefusedVersion;
         public string? Refusal;
+
+        /// <summary>Withdrawn from the connection, and its unpublished, stock-free state not yet confirmed.</summary>
+        public bool Closing;
+
+        /// <summary>Was listed, then withdrawn: listed again, it is to be published again.</summary>
+        public bool Withdrawn;
+
+        /// <summary>What the product last asked for: nothing once it asked to be withdrawn.</summary>
+        public ListingRef? TargetRef => Closing ? null : Ref;
+
+        public PushedValues? TargetValues => Closing ? null : Wanted;
 
         public bool Pending => Ref is not null && Wanted is not null && WantedVersion > RefusedVersion
             && (WantedVersion > ConfirmedVersion || (WantedVersion == ConfirmedVersion && !Equals(Wanted, Confirmed)));
