@@ -87,7 +87,8 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         {
             Sender.Tell(_state);
             Wake();
-            Record([new RetailerOtpGiven(orderId, m.Otp)]);
+            (_state, var given) = OrderRules.GiveDeliveryCode(_state, m.Otp);
+            Record([given]);
         });
         Command<GetOrder>(_ => Sender.Tell(_state));
         Command<RetryOrder>(_ =>

@@ -27,11 +27,16 @@ internal sealed class OrderWorld
         registry.Register<ProductRegion>(Products.Ref, overwrite: true);
         registry.Register<MarketplaceRegion>(Marketplace.Ref, overwrite: true);
         registry.Register<CustomerRegion>(customers.Ref, overwrite: true);
+        Settings = SettingsFor(Sales, snapshotEvery);
+    }
+
+    public static OrderEntitySettings SettingsFor(ScriptedSales sales, int snapshotEvery = 1000)
+    {
         var cartona = TestNode.Platforms.Open(new ConnectionSettings
         {
             Name = Connection, Platform = "cartona", BaseUrl = "http://127.0.0.1:9/api/v1/", Token = "t",
         });
-        Settings = new OrderEntitySettings(Sales, new ScriptedOdoo(), OrderSyncPolicy.Default,
+        return new OrderEntitySettings(sales, new ScriptedOdoo(), OrderSyncPolicy.Default,
             new Dictionary<string, PlatformConnection> { [Connection] = cartona }, TimeSpan.FromMinutes(1), snapshotEvery, new ErpOrderWork(4));
     }
 
