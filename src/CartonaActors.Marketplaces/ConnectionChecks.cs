@@ -46,6 +46,17 @@ public static class ConnectionChecks
         return new PlatformLimits(batch, new PacingModel.RequestRate(rate, burst), callsPerPush, s.MaxConcurrentRequests, acknowledgementsPerCall);
     }
 
+    /// <summary>The connection's read-back plan, for a platform that lists its products in pages of at most
+    /// <paramref name="platformMaxPage"/>; null when turned off.</summary>
+    public static ReadBackPlan? ReadBack(ConnectionSettings s, int platformMaxPage)
+    {
+        if (s.ReadBackInterval < TimeSpan.Zero) throw Problem(s, "ReadBackInterval", $"{s.ReadBackInterval} must not be negative (zero turns read-back off).");
+        var page = s.ReadBackPageSize ?? Math.Min(100, platformMaxPage);
+        if (page < 1 || page > platformMaxPage)
+            throw Problem(s, "ReadBackPageSize", $"{page} must be between 1 and {platformMaxPage} (the platform's largest page).");
+        return s.ReadBackInterval == TimeSpan.Zero ? null : new ReadBackPlan(s.ReadBackInterval, page);
+    }
+
     /// <summary>The product-side scope with the connection's price and stock rules.</summary>
     public static ConnectionScope Scope(ConnectionSettings s, int platformPriceDecimals, bool sellsPerLocation)
     {

@@ -58,6 +58,13 @@ public sealed class ConnectionSettings
     public TimeSpan OrderFirstLookback { get; set; } = TimeSpan.FromDays(7);
     public TimeSpan OrderCursorOverlap { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often the marketplace's own product list is read back and compared with what it confirmed
+    /// (platforms that list products); zero turns it off. Read-back calls are made only when nothing else waits.</summary>
+    public TimeSpan ReadBackInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Products per read-back call (default 100; at most the platform's largest page).</summary>
+    public int? ReadBackPageSize { get; set; }
+
     /// <summary>ERP warehouse id new sale orders are routed to (none: the ERP's default).</summary>
     public long? OrderWarehouseId { get; set; }
 

@@ -7,7 +7,8 @@ namespace CartonaActors.Marketplaces;
 
 /// <summary>A validated connection as the engine sees it: limits as data, how ERP variants become listings,
 /// the product-side scope (warehouses, locations, price and stock rules), the order status model if the
-/// platform has orders, and how to build its client.</summary>
+/// platform has orders, how to build its client, and how often its own product list is read back (null: the
+/// platform lists no products, or the connection turned read-back off).</summary>
 public sealed record PlatformConnection(
     ConnectionSettings Settings,
     PlatformLimits Limits,
@@ -15,7 +16,8 @@ public sealed record PlatformConnection(
     ConnectionScope Scope,
     IOrderStatusModel? Orders,
     Func<IMarketplaceClient> CreateClient,
-    IReadOnlySet<string> ListingKinds)
+    IReadOnlySet<string> ListingKinds,
+    ReadBackPlan? ReadBack = null)
 {
     /// <summary>Null when the platform can push to a listing so named; else why not.</summary>
     public string? ListingProblem(CartonaActors.Domain.Products.ListingRef listing) =>
@@ -30,3 +32,7 @@ public sealed record PlatformConnection(
     /// <summary>An ack queue when the platform's orders are acknowledged, else a cursor over "updated since".</summary>
     public OrderSourceKind OrderSource => Orders is { AcknowledgesOrders: false } ? OrderSourceKind.UpdatedSinceCursor : OrderSourceKind.AckQueue;
 }
+
+/// <summary>Read the marketplace's product list every <see cref="Interval"/> (from the end of the previous pass),
+/// <see cref="PageSize"/> products a call, and send again what no longer shows as confirmed.</summary>
+public sealed record ReadBackPlan(TimeSpan Interval, int PageSize);

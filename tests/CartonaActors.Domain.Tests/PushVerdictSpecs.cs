@@ -26,6 +26,25 @@ public class PushVerdictSpecs
     }
 
     [Fact]
+    public void A_failure_that_names_no_item_confirms_none_of_the_unnamed_items_and_they_go_again_in_halves_until_it_stands_alone()
+    {
+        var v = Decide(new CallOutcome.Accepted([new ItemRejection(0, "not found")], true, ["price too low"]));
+        Assert.Empty(v.Confirmed);
+        Assert.Equal(["sku-2", "sku-3", "sku-4"], v.Requeue.Select(i => i.ProductId));
+        Assert.Equal("sku-1", Assert.Single(v.Rejected).Item.ProductId);
+        Assert.Equal(1, v.Pace.BatchLimit);
+        Assert.Equal("unattributed_refusal", Assert.IsType<PushBatchFailed>(v.Event).Kind);
+
+        // With one unnamed item left, the failure is that item's.
+        var alone = Decide(new CallOutcome.Accepted([], true, ["price too low"]), items: 1, limit: 1);
+        Assert.Empty(alone.Confirmed);
+        Assert.Empty(alone.Requeue);
+        Assert.Equal(("sku-1", "price too low"), (alone.Rejected.Single().Item.ProductId, alone.Rejected.Single().Reason));
+        var pair = Decide(new CallOutcome.Accepted([new ItemRejection(1, "not found")], true, ["price too low"]), items: 2, limit: 2);
+        Assert.Equal(["sku-1", "sku-2"], pair.Rejected.Select(r => r.Item.ProductId).Order());
+    }
+
+    [Fact]
     public void A_429_requeues_and_pauses_for_its_Retry_After_with_the_budget_drained()
     {
         var v = Decide(new CallOutcome.RateLimited(TimeSpan.FromSeconds(7)));

@@ -3,6 +3,7 @@ using CartonaActors.Domain.Erp;
 using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Pushes;
+using CartonaActors.Domain.ReadBack;
 using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
 
@@ -94,6 +95,8 @@ public static class EventSamples
             [new RefusedPush("sku-9", 1, "product not found")],
             [new WantedPush("sku-1", 5, Ref, new PushedValues(13m, false, 38)), new WantedPush("sku-3", 2, null, null)]),
         new PushSliceResyncRequested("cartona#007", 3, At),
+        new PushesDrifted("cartona#007", [new DriftedPush("sku-1", 4, new PushedValues(12.5m, false, 0, Published: false)), new DriftedPush("sku-2", 2, null)], At),
+        new ListingsReadBack("cartona", 10, 9_500, 9_000, 3, 1, 0, At, At.AddMinutes(2)),
         new PushSliceSnapshot([new PushSliceRow("sku-1", Ref, 5, new PushedValues(13m, false, 38), 4, new PushedValues(12.5m, false, 40), 0, null)]),
         new ProductFollowerOffset(123_456),
         new ProductEnlisted("roster-007", "sku-1"),

@@ -13,16 +13,6 @@ public sealed class OdooConnectorSpecs(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string[]> OneConnection = new() { ["cartona"] = ["WH1"] };
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan within, string what)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{what} not reached within {within}");
-            await Task.Delay(100);
-        }
-    }
-
     [Fact]
     public async Task After_loading_10000_variants_and_random_changes_Cartona_shows_Odoos_values_for_all()
     {
@@ -41,7 +31,7 @@ public sealed class OdooConnectorSpecs(ITestOutputHelper output)
         var loaded = clock.Elapsed;
         Assert.Equal(variants, progress.GetProperty("read").GetInt32());
         var expected = await world.ExpectedAsync(OneConnection);
-        await UntilAsync(() => Task.FromResult(world.Mismatches("cartona", expected["cartona"]) == 0), TimeSpan.FromMinutes(2), "catalog on Cartona");
+        await Until.TrueAsync(() => Task.FromResult(world.Mismatches("cartona", expected["cartona"]) == 0), TimeSpan.FromMinutes(2), "catalog on Cartona");
         var onCartona = clock.Elapsed;
 
         // Random changes through Odoo's own paths: template prices, stock, reservations, attribute extras.
@@ -55,7 +45,7 @@ public sealed class OdooConnectorSpecs(ITestOutputHelper output)
             if (i % 10 == 0) await world.Odoo.SetPriceExtraAsync(seed.VariantIds[random.Next(variants)], 1.5m);
         }
         expected = await world.ExpectedAsync(OneConnection);
-        await UntilAsync(() => Task.FromResult(world.Mismatches("cartona", expected["cartona"]) == 0), TimeSpan.FromMinutes(2), "changes on Cartona");
+        await Until.TrueAsync(() => Task.FromResult(world.Mismatches("cartona", expected["cartona"]) == 0), TimeSpan.FromMinutes(2), "changes on Cartona");
         output.WriteLine($"catalog load of {variants} variants: fed in {loaded.TotalSeconds:0.0} s, all on Cartona after {onCartona.TotalSeconds:0.0} s; " +
                          $"310 Odoo changes on Cartona {clock.Elapsed.TotalSeconds:0.0} s after the first; Odoo calls {world.Odoo.Calls.Count}");
     }
@@ -121,13 +111,13 @@ public sealed class OdooConnectorSpecs(ITestOutputHelper output)
         OdooSeed seed = null!;
         await using var world = await OdooWorld.StartAsync(o => { o.AddWarehouse("WH1", "Main"); seed = o.SeedCatalog(2, 10m, 5m); }, OneConnection, 2);
         await world.LoadCatalogAsync(TimeSpan.FromSeconds(60));
-        await UntilAsync(() => Task.FromResult(world.Cartona["cartona"].Catalog.TryGet("2")?.SellingPrice == "10.0"), TimeSpan.FromSeconds(30), "initial price");
+        await Until.TrueAsync(() => Task.FromResult(world.Cartona["cartona"].Catalog.TryGet("2")?.SellingPrice == "10.0"), TimeSpan.FromSeconds(30), "initial price");
 
         await world.Odoo.SetListPriceAsync(seed.TemplateIds[0], 99m, WebhookMode.Rollback);
         await world.Odoo.SetListPriceAsync(seed.TemplateIds[1], 42m);   // a committed change after it
-        await UntilAsync(() => Task.FromResult(world.Cartona["cartona"].Catalog.TryGet("2")?.SellingPrice == "42.0"), TimeSpan.FromSeconds(30), "committed change");
+        await Until.TrueAsync(() => Task.FromResult(world.Cartona["cartona"].Catalog.TryGet("2")?.SellingPrice == "42.0"), TimeSpan.FromSeconds(30), "committed change");
         // The first read and the settle re-read (after the commit would have landed) both ran.
-        await UntilAsync(() => Task.FromResult(world.Service.Log.Lines.Count(l => l.Contains("Odoo changes fed")) >= 2), TimeSpan.FromSeconds(10), "settle re-read");
+        await Until.TrueAsync(() => Task.FromResult(world.Service.Log.Lines.Count(l => l.Contains("Odoo changes fed")) >= 2), TimeSpan.FromSeconds(10), "settle re-read");
         Assert.Contains(world.Odoo.WebhookDeliveries, d => d.Mode == WebhookMode.Rollback);
         Assert.Equal("10.0", world.Cartona["cartona"].Catalog.TryGet("1")!.SellingPrice);
         Assert.DoesNotContain(world.Cartona["cartona"].Calls, c => c.Body?.Contains("99") == true);
@@ -140,14 +130,14 @@ public sealed class OdooConnectorSpecs(ITestOutputHelper output)
         long wh = 0;
         await using var world = await OdooWorld.StartAsync(o => { wh = o.AddWarehouse("WH1", "Main"); seed = o.SeedCatalog(5, 10m, 5m); }, OneConnection, 5);
         await world.LoadCatalogAsync(TimeSpan.FromSeconds(60));
-        await UntilAsync(() => Task.FromResult(world.Cartona["cartona"].Catalog.TryGet("3")?.AvailableStockQuantity == 5), TimeSpan.FromSeconds(30), "initial stock");
+        await Until.TrueAsync(() => Task.FromResult(world.Cartona["cartona"].Catalog.TryGet("3")?.AvailableStockQuantity == 5), TimeSpan.FromSeconds(30), "initial stock");
 
         await world.Odoo.SetListPriceAsync(seed.TemplateIds[2], 31m, WebhookMode.Lost);
         await world.Odoo.ReserveAsync(seed.VariantIds[2], wh, 4, WebhookMode.Lost);
         // An attribute's extra price moves only its product.template.attribute.value, never the variant's write_date.
         await world.Odoo.SetPriceExtraAsync(seed.VariantIds[3], 2.5m, WebhookMode.Lost);
         Assert.DoesNotContain(world.Odoo.WebhookDeliveries, d => d.Mode == WebhookMode.Lost);
-        await UntilAsync(() => Task.FromResult(world.Cartona["cartona"].Catalog.TryGet("3") is { SellingPrice: "31.0", AvailableStockQuantity: 1 }
+        await Until.TrueAsync(() => Task.FromResult(world.Cartona["cartona"].Catalog.TryGet("3") is { SellingPrice: "31.0", AvailableStockQuantity: 1 }
                                                && world.Cartona["cartona"].Catalog.TryGet("4") is { SellingPrice: "12.5" }),
             TimeSpan.FromSeconds(30), "changes via the poller");
     }
@@ -159,19 +149,19 @@ public sealed class OdooConnectorSpecs(ITestOutputHelper output)
         await using var world = await OdooWorld.StartAsync(o => { o.AddWarehouse("WH1", "Main"); seed = o.SeedCatalog(3, 10m, 5m); }, OneConnection, 3);
         await world.LoadCatalogAsync(TimeSpan.FromSeconds(60));
         var cartona = world.Cartona["cartona"].Catalog;
-        await UntilAsync(() => Task.FromResult(cartona.TryGet("1")?.AvailableStockQuantity == 5 && cartona.TryGet("2")?.AvailableStockQuantity == 5),
+        await Until.TrueAsync(() => Task.FromResult(cartona.TryGet("1")?.AvailableStockQuantity == 5 && cartona.TryGet("2")?.AvailableStockQuantity == 5),
             TimeSpan.FromSeconds(30), "initial stock");
 
         await world.Odoo.SetActiveAsync("product.product", seed.VariantIds[0], false);
         await world.Odoo.WriteAsync("product.template", [seed.TemplateIds[1]], new Dictionary<string, object?> { ["sale_ok"] = false });
         // Forgetting the listing alone would leave both on sale on Cartona with 5 in stock.
-        await UntilAsync(() => Task.FromResult(cartona.TryGet("1") is { IsPublished: false, AvailableStockQuantity: 0, OnSale: false }
+        await Until.TrueAsync(() => Task.FromResult(cartona.TryGet("1") is { IsPublished: false, AvailableStockQuantity: 0, OnSale: false }
                                                && cartona.TryGet("2") is { IsPublished: false, AvailableStockQuantity: 0 }),
             TimeSpan.FromSeconds(30), "archived and unsaleable variants unpublished with no stock");
         Assert.Equal("10.0", cartona.TryGet("1")!.SellingPrice); // its price is left as it was
 
         await world.Odoo.SetActiveAsync("product.product", seed.VariantIds[0], true);
-        await UntilAsync(() => Task.FromResult(cartona.TryGet("1") is { IsPublished: true, AvailableStockQuantity: 5 }),
+        await Until.TrueAsync(() => Task.FromResult(cartona.TryGet("1") is { IsPublished: true, AvailableStockQuantity: 5 }),
             TimeSpan.FromSeconds(30), "restored variant published again with its stock");
         Assert.True(cartona.TryGet("3")!.OnSale);
     }
@@ -192,12 +182,12 @@ public sealed class OdooConnectorSpecs(ITestOutputHelper output)
         await world.Odoo.SetStockAsync(seed.VariantIds[0], alx, 3, reserved: 1);
         await world.LoadCatalogAsync(TimeSpan.FromSeconds(60));
 
-        await UntilAsync(() => Task.FromResult(
+        await Until.TrueAsync(() => Task.FromResult(
             world.Cartona["cairo"].Catalog.TryGet("1") is { AvailableStockQuantity: 7, SellingPrice: "10.0" } &&
             world.Cartona["alex"].Catalog.TryGet("1") is { AvailableStockQuantity: 2, SellingPrice: "10.0" }), TimeSpan.FromSeconds(30), "per-warehouse stock");
 
         await world.Odoo.SetStockAsync(seed.VariantIds[0], alx, 9);
-        await UntilAsync(() => Task.FromResult(world.Cartona["alex"].Catalog.TryGet("1")?.AvailableStockQuantity == 9), TimeSpan.FromSeconds(30), "alex stock change");
+        await Until.TrueAsync(() => Task.FromResult(world.Cartona["alex"].Catalog.TryGet("1")?.AvailableStockQuantity == 9), TimeSpan.FromSeconds(30), "alex stock change");
         Assert.Equal(7, world.Cartona["cairo"].Catalog.TryGet("1")!.AvailableStockQuantity);
     }
 
@@ -212,7 +202,7 @@ public sealed class OdooConnectorSpecs(ITestOutputHelper output)
                 new StringContent($"{{\"_model\":\"product.product\",\"_id\":{id},\"_action\":\"Push(#57)\"}}", Encoding.UTF8, "application/json"), ct);
             Assert.Equal(HttpStatusCode.Accepted, r.StatusCode);
         });
-        await UntilAsync(() => Task.FromResult(world.Cartona["cartona"].Catalog.All().Count(p => p.SellingPrice == "10.0") == 500), TimeSpan.FromSeconds(30), "500 products pushed");
+        await Until.TrueAsync(() => Task.FromResult(world.Cartona["cartona"].Catalog.All().Count(p => p.SellingPrice == "10.0") == 500), TimeSpan.FromSeconds(30), "500 products pushed");
         var variantReads = world.Odoo.Calls.Count(c => c.Model == "product.product" && c.Method is "read" or "search_read");
         output.WriteLine($"500 webhooks -> {variantReads} product.product reads");
         Assert.True(variantReads <= 20, $"{variantReads} reads of product.product for 500 webhooks: not batched");

@@ -9,8 +9,9 @@ namespace CartonaActors.Domain.Pushes;
 /// A product is handed at most once at a time, so two sends of one product can never overtake each other, and
 /// only its latest wanted version is ever handed, so an older value can never follow a newer one.
 /// </summary>
-public sealed class PushSlice(string connectionId)
+public sealed class PushSlice(string connectionId, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long Version, PushedValues? Values, DateTimeOffset At)> _handed = new(StringComparer.Ordinal);
     private readonly Queue<string> _sendable = new();
@@ -110,6 +111,7 @@ public sealed class PushSlice(string connectionId)
             if (!_entries.TryGetValue(c.ProductId, out var e) || c.Version < e.ConfirmedVersion) continue;
             e.ConfirmedVersion = c.Version;
             e.Confirmed = c.Values ?? e.Wanted;
+            e.SettledAt = _clock.GetUtcNow();
             Unhand(c.ProductId, c.Version, e.Confirmed);
             if (e.Closing && c.Version >= e.WantedVersion && Equals(e.Confirmed, e.Wanted)) Closed(e);
             Dequeue(c.ProductId, e);
@@ -119,6 +121,7 @@ public sealed class PushSlice(string connectionId)
             if (!_entries.TryGetValue(r.ProductId, out var e) || r.Version <= e.RefusedVersion) continue;
             e.RefusedVersion = r.Version;
             e.Refusal = r.Reason;
+            e.SettledAt = _clock.GetUtcNow();
             Unhand(r.ProductId, r.Version, r.Version == e.WantedVersion ? e.Wanted : null);
             if (e.Closing && r.Version >= e.WantedVersion) Closed(e); // e.g. the marketplace no longer knows the id
             Dequeue(r.ProductId, e);
@@ -199,6 +202,36 @@ public sealed class PushSlice(string connectionId)
         return _entries.Count;
     }
 
+    /// <summary>Products read back as showing other values than they confirmed (or not listed) become sendable
+    /// again, with what was shown as their confirmed values; one confirmed anew since the read is left alone.</summary>
+    public void Apply(PushesDrifted drifted)
+    {
+        foreach (var d in drifted.Drifted)
+        {
+            if (!_entries.TryGetValue(d.ProductId, out var e) || e.ConfirmedVersion != d.Version || e.WantedVersion != d.Version
+                || !Equals(e.Confirmed, e.Wanted)) continue;
+            e.Confirmed = d.Shown;
+            Enqueue(d.ProductId);
+        }
+        ChangedSinceSnapshot += drifted.Drifted.Count;
+    }
+
+    /// <summary>Every product with a listing id here, for matching the marketplace's list to products.</summary>
+    public IEnumerable<(string ProductId, ListingRef Ref)> Listings() =>
+        _entries.Where(kv => kv.Value.Ref is not null && !kv.Value.Closing).Select(kv => (kv.Key, kv.Value.Ref!));
+
+    /// <summary>What the marketplace confirmed for the product, if a read made at <paramref name="readAt"/> can judge
+    /// it: settled at its latest values before the read, not being sent, not refused, not being withdrawn.</summary>
+    public (long Version, PushedValues Values)? ConfirmedBefore(string productId, DateTimeOffset readAt) =>
+        _entries.TryGetValue(productId, out var e) && e.Ref is not null && !e.Closing && !e.Pending && !_handed.ContainsKey(productId)
+        && e.Confirmed is { } confirmed && e.ConfirmedVersion == e.WantedVersion && e.RefusedVersion < e.WantedVersion
+        && e.SettledAt < readAt
+            ? (e.ConfirmedVersion, confirmed)
+            : null;
+
+    /// <summary>The listing id the product is pushed to here, if any.</summary>
+    public ListingRef? RefOf(string productId) => _entries.TryGetValue(productId, out var e) && !e.Closing ? e.Ref : null;
+
     /// <summary>Up to <paramref name="max"/> sendable products, oldest first, now marked as handed.</summary>
     public IReadOnlyList<PushItem> Take(int max, DateTimeOffset now)
     {
@@ -253,6 +286,7 @@ public sealed class PushSlice(string connectionId)
             {
                 Ref = r.Ref, WantedVersion = r.WantedVersion, Wanted = r.Wanted, ConfirmedVersion = r.ConfirmedVersion,
                 Confirmed = r.Confirmed, RefusedVersion = r.RefusedVersion, Refusal = r.Refusal, Closing = r.Closing, Withdrawn = r.Withdrawn,
+                SettledAt = _clock.GetUtcNow(),
             };
             Enqueue(r.ProductId);
         }
@@ -299,6 +333,10 @@ public sealed class PushSlice(string connectionId)
 
         /// <summary>Was listed, then withdrawn: listed again, it is to be published again.</summary>
         public bool Withdrawn;
+
+        /// <summary>When a confirmation or refusal was last applied (memory only; replay sets it to the replay's
+        /// time): a read-back made before that cannot judge the product.</summary>
+        public DateTimeOffset SettledAt;
 
         /// <summary>What the product last asked for: nothing once it asked to be withdrawn.</summary>
         public ListingRef? TargetRef => Closing ? null : Ref;

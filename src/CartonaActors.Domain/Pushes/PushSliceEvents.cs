@@ -40,3 +40,10 @@ public sealed record PushSliceRow(
     string? Refusal,
     bool Closing = false,
     bool Withdrawn = false);
+
+/// <summary>Read back from the marketplace, these confirmed products show something else (or are not listed at
+/// all): what it confirmed is no longer true, so they are sent again.</summary>
+public sealed record PushesDrifted(string SliceId, IReadOnlyList<DriftedPush> Drifted, DateTimeOffset At) : IWithSliceId, IWireSerializable;
+
+/// <summary>What the marketplace showed for a product confirmed at <see cref="Version"/>; null: not listed.</summary>
+public sealed record DriftedPush(string ProductId, long Version, PushedValues? Shown);

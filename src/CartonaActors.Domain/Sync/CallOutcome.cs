@@ -13,7 +13,9 @@ public abstract record CallOutcome
 
     /// <summary>The call succeeded; for a bulk call, the listed items (by index in the batch) were refused.</summary>
     /// <param name="Verified">False when a bulk call was answered without per-item detail (a silent 2xx).</param>
-    public sealed record Accepted(IReadOnlyList<ItemRejection> Rejected, bool Verified) : CallOutcome;
+    /// <param name="Unattributed">Failures the answer reports without naming an item it can be tied to: some item
+    /// not listed in <paramref name="Rejected"/> failed, which one is unknown.</param>
+    public sealed record Accepted(IReadOnlyList<ItemRejection> Rejected, bool Verified, IReadOnlyList<string>? Unattributed = null) : CallOutcome;
 
     /// <summary>429: call again no sooner than <paramref name="RetryAfter"/>.</summary>
     public sealed record RateLimited(TimeSpan RetryAfter) : CallOutcome;

@@ -5,7 +5,7 @@ namespace CartonaActors.Domain.Sync;
 /// <summary>
 /// What a marketplace connection has done, folded from its events: counters plus the most recent problems.
 /// Also its snapshot (<see cref="OrderCursor"/>: where a cursor order source goes on from; null in older
-/// snapshots). Kept small on purpose: the per-product truth lives in the connection's push slices.
+/// snapshots; the read-back figures are zero there). Kept small on purpose: the per-product truth lives in the connection's push slices.
 /// </summary>
 public sealed record MarketplaceLedger(
     long Batches,
@@ -18,7 +18,10 @@ public sealed record MarketplaceLedger(
     DateTimeOffset? LastOrderPullAt,
     string? LastError,
     ImmutableList<SyncIssue> RecentIssues,
-    DateTimeOffset? OrderCursor = null) : Products.IWireSerializable
+    DateTimeOffset? OrderCursor = null,
+    long ReadBackPasses = 0,
+    long ReadBackDrifted = 0,
+    ReadBack.ListingsReadBack? LastReadBack = null) : Products.IWireSerializable
 {
     public const int RecentIssueLimit = 50;
 
@@ -34,6 +37,16 @@ public sealed record MarketplaceLedger(
             UnverifiedBatches = UnverifiedBatches + (d.Verified ? 0 : 1),
             LastDeliveredAt = d.At,
             RecentIssues = Remember(d.Rejections.Select(r => new SyncIssue(d.At, "item_rejected", r.ProductId, r.Reason))),
+        },
+        // Drifted counts the products a read-back found wrong or missing on the marketplace, over all passes.
+        ReadBack.ListingsReadBack r => this with
+        {
+            ReadBackPasses = ReadBackPasses + 1,
+            ReadBackDrifted = ReadBackDrifted + r.Drifted + r.Missing,
+            LastReadBack = r,
+            RecentIssues = r.Drifted + r.Missing == 0 ? RecentIssues
+                : Remember([new SyncIssue(r.FinishedAt, "read_back_drift", null,
+                    $"{r.Drifted} products showed other values and {r.Missing} were not listed; sent again")]),
         },
         Orders.OrdersPulled p => this with { OrdersPulled = OrdersPulled + p.Orders, LastOrderPullAt = p.At },
         Orders.OrderCursorAdvanced c => this with { OrderCursor = c.UpdatedSince },

@@ -72,6 +72,18 @@ public static class PushVerdicts
             if (reasons.TryGetValue(i, out var reason)) rejected.Add((items[i], reason));
             else confirmed.Add(items[i]);
         }
+        if (accepted.Unattributed is { Count: > 0 } unattributed)
+        {
+            var reason = string.Join("; ", unattributed.Take(3));
+            // The one item not refused by name is the one the unnamed failure is about.
+            if (confirmed.Count == 1) return Delivered(connectionId, items, accepted with
+            {
+                Rejected = [.. accepted.Rejected, new ItemRejection(Enumerable.Range(0, items.Count).First(i => !reasons.ContainsKey(i)), reason)], Unattributed = null,
+            }, pace, maxBatch, now);
+            // Which of the others failed is unknown: none is confirmed; they go again in halves until it stands alone.
+            return new PushVerdict(confirmed, [], rejected, pace with { BatchLimit = Math.Max(1, confirmed.Count / 2) }, null, false,
+                new PushBatchFailed(connectionId, "unattributed_refusal", $"{unattributed.Count} failures name no item of the batch: {reason}", items.Count, now));
+        }
         var evt = new PushBatchDelivered(connectionId, items.Count, rejected.Count, accepted.Verified, now,
             rejected.Take(20).Select(r => new RejectedProduct(r.Item1.ProductId, r.Item2)).ToList());
         return new PushVerdict([], confirmed, rejected, new PushPace(Math.Min(maxBatch, pace.BatchLimit * 2), 0), null, false, evt);

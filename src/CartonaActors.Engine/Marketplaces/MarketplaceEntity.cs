@@ -7,6 +7,7 @@ using Akka.Persistence;
 using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Pushes;
+using CartonaActors.Domain.ReadBack;
 using CartonaActors.Domain.Sync;
 using CartonaActors.Marketplaces;
 
@@ -51,6 +52,12 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     private int _batchLimit;
     private long _nextBatchId;
     private long _lastSnapshotSequenceNr;
+    private IActorRef _readBack = ActorRefs.Nobody;
+    // Read-back pages wait until nothing else does: they check the pushes, they must not delay them.
+    private ListingPageRequest? _listingRead;
+    private long? _listingReadInFlight;
+    private DateTimeOffset _listingReadNotBefore;
+    private int _listingReadFailures;
 
     public static Props PropsFor(string connectionId, MarketplaceEntitySettings settings) =>
         Props.Create(() => new MarketplaceEntity(connectionId, settings));
@@ -138,6 +145,18 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         Command<GetMarketplaceStatus>(_ => Sender.Tell(new MarketplaceStatus(
             ConnectionId, _buffer.WaitingCount + _demand.Waiting + _orderCalls.Count + _pullCalls.Count, _inFlight.Values.Sum(b => b.Count) + _orderCallsInFlight.Count, _batchLimit,
             _pausedUntil > DateTimeOffset.UtcNow ? _pausedUntil : null, _consecutiveFailures, _ledger, _syncAllTotal)));
+        Command<ReadListingsWanted>(w =>
+        {
+            _listingRead = w.Request;
+            Drain();
+        });
+        Command<ListingsReadCompleted>(HandleListingsRead);
+        Command<ListingsReadTimedOut>(t =>
+        {
+            if (_listingReadInFlight == t.Key)
+                HandleListingsRead(new ListingsReadCompleted(t.Key, t.Request, new CallOutcome.TransientFailure("no answer from the marketplace worker in time"), null, DateTimeOffset.UtcNow));
+        });
+        Command<ListingsReadBack>(pass => PersistLedger(pass));
         Command<StopEntity>(_ => Context.Stop(Self));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {PersistenceId} failed", PersistenceId));
@@ -164,6 +183,9 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         _worker = Context.ActorOf(BackoffSupervisor.Props(
             Backoff.OnFailure(workerProps, "worker", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, -1)
                 .WithAutoReset(TimeSpan.FromSeconds(30))), "worker-supervisor");
+        if (connection.ReadBack is { } plan)
+            _readBack = Context.ActorOf(ListingReadBack.PropsFor(ConnectionId, plan, _demand.SliceIds.ToList(),
+                () => ActorRegistry.For(Context.System).Get<PushSliceRegion>()), "read-back");
         base.PreStart();
     }
 
@@ -205,6 +227,73 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             _worker.Tell(new SendBatch(id, batch));
             Timers.StartSingleTimer(("batch", id), new BatchTimedOut(id), _settings.Connection.Settings.Timeout * Math.Max(1, _limits.CallsPerPush) + TimeSpan.FromSeconds(10));
         }
+        ReadListingsIfIdle(now);
+    }
+
+    private void ReadListingsIfIdle(DateTimeOffset now)
+    {
+        if (_listingRead is not { } request || _listingReadInFlight is not null || _orderCalls.Count > 0 || _pullCalls.Count > 0
+            || _buffer.HasSendable || _demand.Waiting > 0 || _inFlight.Count + _orderCallsInFlight.Count >= _limits.MaxConcurrentRequests) return;
+        if (now < _listingReadNotBefore)
+        {
+            Timers.StartSingleTimer(DrainTimer, DrainTick.Instance, _listingReadNotBefore - now);
+            return;
+        }
+        var cost = PacingMargin.OrderCallCost(_limits);
+        if (!_bucket.TryTake(now, cost))
+        {
+            Timers.StartSingleTimer(DrainTimer, DrainTick.Instance, _bucket.TimeUntilNext(now, cost));
+            return;
+        }
+        _listingRead = null;
+        var key = ++_nextBatchId;
+        _listingReadInFlight = key;
+        _worker.Tell(new ReadListings(key, request));
+        Timers.StartSingleTimer(("list", key), new ListingsReadTimedOut(key, request), _settings.Connection.Settings.Timeout + TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Read-back failures are paced like pushes (429 pauses the connection, the rest back off) but do not
+    /// count against them; a pass that keeps failing is abandoned until the next one.</summary>
+    private void HandleListingsRead(ListingsReadCompleted done)
+    {
+        if (_listingReadInFlight != done.Key) return;
+        _listingReadInFlight = null;
+        Timers.Cancel(("list", done.Key));
+        var now = DateTimeOffset.UtcNow;
+        switch (done.Outcome)
+        {
+            case CallOutcome.Accepted when done.Page is { } page:
+                _listingReadFailures = 0;
+                _readBack.Tell(new ListingsRead(done.Request, page, done.ReadAt));
+                break;
+            case CallOutcome.RateLimited limited:
+                _listingRead = done.Request;
+                _bucket.Drain(now);
+                _pausedUntil = now + limited.RetryAfter;
+                break;
+            case CallOutcome.Refused or CallOutcome.Accepted:
+                AbandonReadBack(done.Outcome.ToString(), now);
+                break;
+            default:
+                if (++_listingReadFailures > MaxListingReadFailures)
+                {
+                    AbandonReadBack($"{_listingReadFailures} failed reads, last: {done.Outcome}", now);
+                    break;
+                }
+                _listingRead = done.Request;
+                _listingReadNotBefore = now + _settings.Backoff.Delay(_listingReadFailures, _random.NextDouble());
+                break;
+        }
+        Drain();
+    }
+
+    private const int MaxListingReadFailures = 5;
+
+    private void AbandonReadBack(string reason, DateTimeOffset now)
+    {
+        _listingReadFailures = 0;
+        _readBack.Tell(new ListingsUnreadable(reason));
+        PersistLedger(Failed("read_back_failed", reason, 0, now));
     }
 
     private void HandleCompleted(BatchCompleted done)
@@ -391,6 +480,8 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     private sealed record BatchTimedOut(long BatchId);
 
     private sealed record OrderCallTimedOut(long Key);
+
+    private sealed record ListingsReadTimedOut(long Key, ListingPageRequest Request);
 
     private sealed class CursorWaitTimedOut
     {

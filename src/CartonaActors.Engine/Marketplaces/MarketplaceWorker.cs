@@ -1,6 +1,7 @@
 using Akka.Actor;
 using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
+using CartonaActors.Domain.ReadBack;
 using CartonaActors.Domain.Sync;
 using CartonaActors.Marketplaces;
 
@@ -23,6 +24,12 @@ public sealed record SendOrderCall(long Key, IReadOnlyList<OrderCallRequest> Cal
         _ => $"acknowledgement of {Calls.Count} orders",
     };
 }
+
+/// <summary>Read one page of the marketplace's product list.</summary>
+public sealed record ReadListings(long Key, ListingPageRequest Request);
+
+/// <summary>How a read of the product list ended; <see cref="ReadAt"/> is when the call was made.</summary>
+public sealed record ListingsReadCompleted(long Key, ListingPageRequest Request, CallOutcome Outcome, ListingPage? Page, DateTimeOffset ReadAt);
 
 public sealed record OrderCallCompleted(long Key, SendOrderCall Request, CallOutcome Outcome, OrderPage? Page);
 
@@ -51,6 +58,18 @@ public sealed class MarketplaceWorker : ReceiveActor
             }
             CallAsync(orders, call).PipeTo(Sender,
                 failure: ex => new OrderCallCompleted(call.Key, call, new CallOutcome.TransientFailure($"order call failed: {ex.GetType().Name}"), null));
+        });
+        Receive<ReadListings>(read =>
+        {
+            var readAt = DateTimeOffset.UtcNow;
+            if (_client is not IMarketplaceListings listings)
+            {
+                Sender.Tell(new ListingsReadCompleted(read.Key, read.Request, new CallOutcome.Refused(0, "this platform lists no products"), null, readAt));
+                return;
+            }
+            listings.ReadListingsAsync(read.Request, _stopping.Token).PipeTo(Sender,
+                success: r => new ListingsReadCompleted(read.Key, read.Request, r.Outcome, r.Page, readAt),
+                failure: ex => new ListingsReadCompleted(read.Key, read.Request, new CallOutcome.TransientFailure($"product list read failed: {ex.GetType().Name}"), null, readAt));
         });
         Receive<SendBatch>(batch =>
         {

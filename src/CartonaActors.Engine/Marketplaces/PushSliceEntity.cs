@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Hosting;
 using Akka.Persistence;
 using CartonaActors.Domain.Pushes;
+using CartonaActors.Domain.ReadBack;
 
 namespace CartonaActors.Engine.Marketplaces;
 
@@ -18,6 +19,7 @@ public sealed class PushSliceEntity : ReceivePersistentActor, IWithTimers
     private static readonly TimeSpan StaleCheck = TimeSpan.FromSeconds(5);
 
     private readonly PushSlice _slice;
+    private readonly SliceReadBack _readBack = new();
     private readonly TimeSpan _handedTimeout;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly List<(IActorRef To, PushOfferStored Reply)> _repliesAfterWrite = [];
@@ -43,6 +45,7 @@ public sealed class PushSliceEntity : ReceivePersistentActor, IWithTimers
         });
         Recover<PushSliceUpdated>(e => { _slice.Apply(e); _eventsSinceSnapshot++; });
         Recover<PushSliceResyncRequested>(e => { _slice.Apply(e); _eventsSinceSnapshot++; });
+        Recover<PushesDrifted>(e => { _slice.Apply(e); _eventsSinceSnapshot++; });
 
         Command<OfferPush>(offer =>
         {
@@ -82,6 +85,13 @@ public sealed class PushSliceEntity : ReceivePersistentActor, IWithTimers
                 replyTo.Tell(new PushSliceResyncStarted(SliceId, entries));
                 AfterWrite();
             });
+        });
+        Command<CompareListings>(page => SendAgain(_readBack.Compare(_slice, page), "show other values than they confirmed"));
+        Command<FinishReadBack>(finish =>
+        {
+            var (missing, figures) = _readBack.Finish(_slice, finish);
+            SendAgain(missing, "are not listed on the marketplace");
+            Sender.Tell(figures);
         });
         Command<GetPushEntry>(q => Sender.Tell(_slice.View(q.ProductId)));
         Command<StartPushSlice>(_ => { });
@@ -134,6 +144,18 @@ public sealed class PushSliceEntity : ReceivePersistentActor, IWithTimers
             _writing = false;
             AfterWrite();
             WriteIfIdle();
+        });
+    }
+
+    /// <summary>Read back as not showing what they confirmed: journaled, then sendable again.</summary>
+    private void SendAgain(IReadOnlyList<DriftedPush> drifted, string why)
+    {
+        if (drifted.Count == 0) return;
+        _log.Warning("{SliceId}: {Count} products {Why}, first {ProductId}; sending them again", SliceId, drifted.Count, why, drifted[0].ProductId);
+        PersistAsync(new PushesDrifted(SliceId, drifted, DateTimeOffset.UtcNow), e =>
+        {
+            _slice.Apply(e);
+            AfterWrite();
         });
     }
 

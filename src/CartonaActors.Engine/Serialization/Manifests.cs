@@ -2,6 +2,7 @@ using CartonaActors.Domain.Erp;
 using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Pushes;
+using CartonaActors.Domain.ReadBack;
 using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
 
@@ -36,10 +37,12 @@ public static class Manifests
         [typeof(PushBatchDelivered)] = "marketplace-batch-delivered-v1",
         [typeof(PushBatchFailed)] = "marketplace-batch-failed-v1",
         [typeof(MarketplaceLedger)] = "marketplace-ledger-v1",
+        [typeof(ListingsReadBack)] = "marketplace-listings-read-back-v1",
         // push slice events and snapshot, the product change follower's position (persisted)
         [typeof(PushSliceUpdated)] = "push-slice-updated-v1",
         [typeof(PushSliceResyncRequested)] = "push-slice-resync-requested-v1",
         [typeof(PushSliceSnapshot)] = "push-slice-snapshot-v1",
+        [typeof(PushesDrifted)] = "push-slice-drifted-v1",
         [typeof(ProductFollowerOffset)] = "product-follower-offset-v1",
         // product roster events and snapshot (persisted; only read since push slices)
         [typeof(ProductEnlisted)] = "roster-product-enlisted-v1",
@@ -96,6 +99,9 @@ public static class Manifests
         [typeof(StartProductFollower)] = "product-follower-start-v1",
         [typeof(GetFollowerPosition)] = "product-follower-get-position-v1",
         [typeof(FollowerPosition)] = "product-follower-position-v1",
+        [typeof(CompareListings)] = "push-slice-compare-listings-v1",
+        [typeof(FinishReadBack)] = "push-slice-finish-read-back-v1",
+        [typeof(ReadBackFinished)] = "push-slice-read-back-finished-v1",
         [typeof(StartSyncAll)] = "marketplace-start-sync-all-v1",
         [typeof(SyncAllAccepted)] = "marketplace-sync-all-accepted-v1",
         [typeof(GetMarketplaceStatus)] = "marketplace-get-status-v1",
@@ -133,5 +139,5 @@ public static class Manifests
         || typeof(IOrderEvent).IsAssignableFrom(t) || t == typeof(OrderState) || t == typeof(CustomerPartnerLinked) || t == typeof(OrdersPulled) || t == typeof(OrderCursorAdvanced)
         || t == typeof(ErpCursorAdvanced) || t == typeof(CatalogLoadStarted) || t == typeof(CatalogPageLoaded) || t == typeof(CatalogLoadCompleted)
         || t == typeof(ProductState) || t == typeof(MarketplaceLedger) || t == typeof(RosterSnapshot)
-        || t == typeof(PushSliceUpdated) || t == typeof(PushSliceResyncRequested) || t == typeof(PushSliceSnapshot) || t == typeof(ProductFollowerOffset));
+        || t == typeof(PushSliceUpdated) || t == typeof(PushSliceResyncRequested) || t == typeof(PushesDrifted) || t == typeof(PushSliceSnapshot) || t == typeof(ProductFollowerOffset));
 }

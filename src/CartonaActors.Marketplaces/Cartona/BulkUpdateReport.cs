@@ -37,14 +37,14 @@ internal static class BulkUpdateReport
                 return Unverified;
 
             var rejections = new List<ItemRejection>();
-            var allMapped = true;
+            var unattributed = new List<string>();
             foreach (var entry in failed.EnumerateArray())
             {
                 if (IndexOf(entry, items) is { } index) rejections.Add(new ItemRejection(index, Reason(entry, scrubber)));
-                else allMapped = false;
+                else unattributed.Add(Reason(entry, scrubber));
             }
-            // A failure we cannot tie to an item means we do not know which items applied.
-            return new CallOutcome.Accepted(rejections, Verified: allMapped);
+            // A failure we cannot tie to an item means we do not know which items applied: none of them is confirmed.
+            return new CallOutcome.Accepted(rejections, Verified: unattributed.Count == 0, unattributed.Count == 0 ? null : unattributed);
         }
     }
 
@@ -53,13 +53,28 @@ internal static class BulkUpdateReport
         if (entry.ValueKind != JsonValueKind.Object) return null;
         if (entry.TryGetProperty("index", out var index) && index.TryGetInt32Safe() is { } i && i >= 0 && i < items.Count)
             return i;
-        if (entry.TryGetProperty("internal_product_id", out var id) && id.ValueKind == JsonValueKind.String)
+        return Find(entry, "internal_product_id", CartonaPlatform.InternalProductId, items)
+            ?? Find(entry, "supplier_product_id", CartonaPlatform.SupplierProductId, items);
+    }
+
+    private static int? Find(JsonElement entry, string field, string kind, IReadOnlyList<PushItem> items)
+    {
+        if (!entry.TryGetProperty(field, out var id)) return null;
+        var value = id.ValueKind switch
         {
-            var internalId = id.GetString();
-            for (var k = 0; k < items.Count; k++)
-                if (items[k].Ref.Kind == "InternalProductId" && items[k].Ref.Value == internalId) return k;
+            JsonValueKind.String => id.GetString(),
+            JsonValueKind.Number => id.GetRawText(),
+            _ => null,
+        };
+        if (value is null) return null;
+        int? found = null;
+        for (var k = 0; k < items.Count; k++)
+        {
+            if (items[k].Ref.Kind != kind || items[k].Ref.Value != value) continue;
+            if (found is not null) return null; // named twice in the batch: which one failed is unknown
+            found = k;
         }
-        return null;
+        return found;
     }
 
     private static string Reason(JsonElement entry, SecretScrubber scrubber)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using CartonaActors.Domain.Orders;
+using CartonaActors.Domain.ReadBack;
 using CartonaActors.Domain.Sync;
 using CartonaActors.Domain.Products;
 using Flurl.Http;
@@ -15,7 +16,7 @@ namespace CartonaActors.Marketplaces.Cartona;
 /// not thrown. The token is sent in
 /// <see cref="CartonaSettings.AuthHeader"/> and kept out of every message this class produces.
 /// </summary>
-public sealed class CartonaClient : IMarketplaceClient, IMarketplaceOrders, IDisposable
+public sealed class CartonaClient : IMarketplaceClient, IMarketplaceOrders, IMarketplaceListings, IDisposable
 {
     private const string UserAgent = "CartonaActors/1.0";
 
@@ -89,6 +90,38 @@ public sealed class CartonaClient : IMarketplaceClient, IMarketplaceOrders, IDis
             throw new CartonaApiException(
                 $"Listing Cartona supplier products failed: HTTP {answer.Status}: {_scrubber.Excerpt(answer.Body)}", answer.Status);
         return SupplierProductListReader.Read(answer.Body, _scrubber);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A page is <c>GET supplier-product</c>'s bare array; a listed product is known by both its ids. An
+    /// unreadable 2xx is a transient failure: nothing can be judged from it.</remarks>
+    public async Task<(CallOutcome Outcome, ListingPage? Page)> ReadListingsAsync(ListingPageRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.PerPage, 1);
+        var answer = await SendAsync(ct => ListRequest(request.Page, request.PerPage).GetAsync(cancellationToken: ct), cancellationToken);
+        if (answer.Failure is { } failure) return (new CallOutcome.TransientFailure(failure), null);
+        if (answer.Status is < 200 or >= 300) return (_orderClassifier.Classify(answer.Status, answer.Body, answer.RetryAfter), null);
+        try
+        {
+            var products = SupplierProductListReader.Read(answer.Body, _scrubber);
+            return (CallOutcome.Success, new ListingPage(products.Select(Listed).ToList(), products.Count < request.PerPage));
+        }
+        catch (CartonaApiException ex)
+        {
+            return (new CallOutcome.TransientFailure(ex.Message), null);
+        }
+    }
+
+    private static ListedProduct Listed(CartonaSupplierProduct p)
+    {
+        var refs = new List<ListingRef> { new(CartonaPlatform.SupplierProductId, p.Id.ToString(CultureInfo.InvariantCulture)) };
+        if (!string.IsNullOrEmpty(p.InternalProductId)) refs.Add(new ListingRef(CartonaPlatform.InternalProductId, p.InternalProductId));
+        var price = decimal.TryParse(p.SellingPrice, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed : (decimal?)null;
+        // An unlimited product's quantity means nothing on Cartona, as in what is pushed.
+        return new ListedProduct(refs, new PushedValues(price, p.IsUnlimitedStock, p.IsUnlimitedStock ? null : p.AvailableStockQuantity,
+            Published: p.IsPublished));
     }
 
     /// <inheritdoc />

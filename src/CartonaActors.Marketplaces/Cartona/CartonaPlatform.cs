@@ -14,6 +14,10 @@ public sealed class CartonaPlatform : IMarketplacePlatform
 {
     public const string PlatformName = "cartona";
     public const int MaxBatch = 1000;
+
+    /// <summary>Largest <c>per_page</c> asked of <c>GET supplier-product</c>: Cartona publishes none; the bulk
+    /// maximum is the largest figure its module uses for products.</summary>
+    public const int MaxListPage = 1000;
     public const string InternalProductId = "InternalProductId";
     public const string SupplierProductId = "SupplierProductId";
 
@@ -37,6 +41,6 @@ public sealed class CartonaPlatform : IMarketplacePlatform
         });
         var scope = ConnectionChecks.Scope(s, platformPriceDecimals: 2, sellsPerLocation: false);
         return new PlatformConnection(s, limits, listings, scope, CartonaStatusModel.Instance, () => new CartonaClient(s, own),
-            new HashSet<string>(StringComparer.Ordinal) { InternalProductId, SupplierProductId });
+            new HashSet<string>(StringComparer.Ordinal) { InternalProductId, SupplierProductId }, ConnectionChecks.ReadBack(s, MaxListPage));
     }
 }

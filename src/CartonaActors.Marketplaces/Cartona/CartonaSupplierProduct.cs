@@ -8,4 +8,5 @@ public sealed record CartonaSupplierProduct(
     string? InternalProductId,
     string? SellingPrice,
     int? AvailableStockQuantity,
-    bool IsUnlimitedStock);
+    bool IsUnlimitedStock,
+    bool? IsPublished = null);

@@ -32,7 +32,10 @@ internal static class SupplierProductListReader
             AvailableStockQuantity: item.TryGetProperty("available_stock_quantity", out var q) && q.ValueKind == JsonValueKind.Number
                 ? q.GetInt32()
                 : null,
-            IsUnlimitedStock: item.TryGetProperty("is_unlimited_stock", out var u) && u.ValueKind == JsonValueKind.True);
+            IsUnlimitedStock: item.TryGetProperty("is_unlimited_stock", out var u) && u.ValueKind == JsonValueKind.True,
+            IsPublished: item.TryGetProperty("is_published", out var p) && p.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? p.ValueKind == JsonValueKind.True
+                : null);
 
     private static string? Text(JsonElement item, string name) =>
         !item.TryGetProperty(name, out var value) ? null : value.ValueKind switch

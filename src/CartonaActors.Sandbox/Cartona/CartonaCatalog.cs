@@ -45,6 +45,20 @@ public sealed class CartonaCatalog
         lock (_gate) return _byId.Values.ToList();
     }
 
+    /// <summary>Changes one product as a person in Cartona's portal would (no API call, nothing recorded).</summary>
+    public CartonaProduct Edit(string internalProductId, Func<CartonaProduct, CartonaProduct> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            if (!_idByInternal.TryGetValue(internalProductId, out var id))
+                throw new KeyNotFoundException($"no supplier product with internal_product_id '{internalProductId}'");
+            var after = change(_byId[id]) with { SupplierProductId = id, InternalProductId = internalProductId };
+            _byId[id] = after;
+            return after;
+        }
+    }
+
     /// <summary>Runs <paramref name="action"/> under the catalog lock so a whole batch is seen at once.</summary>
     internal T Mutate<T>(Func<Mutation, T> action)
     {

@@ -31,6 +31,10 @@ public sealed class CartonaEmulatorOptions
     /// <summary>Bulk-update answers 200 <c>{}</c> without per-item detail, as the real endpoint may.</summary>
     public bool SilentBulkResponses { get; set; }
 
+    /// <summary>Silent partial application: every Nth valid row of a bulk update (counted across calls) is not
+    /// applied, yet reported as updated. 0 = off. Read on every request.</summary>
+    public int SilentlyDropEveryNth { get; set; }
+
     /// <summary>Demo convenience: a bulk-update row with an unknown internal_product_id creates the product.</summary>
     public bool AutoCreateUnknownProducts { get; set; }
 

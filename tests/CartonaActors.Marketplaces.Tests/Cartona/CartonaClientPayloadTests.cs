@@ -93,8 +93,8 @@ public sealed class CartonaClientPayloadTests
         Assert.Equal(
             new[]
             {
-                new CartonaActors.Marketplaces.Cartona.CartonaSupplierProduct(1, "a", null, 0, false),
-                new CartonaActors.Marketplaces.Cartona.CartonaSupplierProduct(2, "b", "3.0", 0, true),
+                new CartonaActors.Marketplaces.Cartona.CartonaSupplierProduct(1, "a", null, 0, false, IsPublished: true),
+                new CartonaActors.Marketplaces.Cartona.CartonaSupplierProduct(2, "b", "3.0", 0, true, IsPublished: true),
             },
             products);
     }
