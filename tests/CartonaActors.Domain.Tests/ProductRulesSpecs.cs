@@ -49,6 +49,28 @@ public class ProductRulesSpecs
         Assert.Equal(T0.AddSeconds(3), ProductRules.Apply(s, newer).ErpObservedAt);
     }
 
+    private static UpdateProduct Read(decimal price, double start, double end) =>
+        Update(price) with { ObservedAt = T0.AddSeconds(start), ObservedUntil = T0.AddSeconds(end) };
+
+    [Fact]
+    public void Reads_are_ordered_by_when_they_could_have_seen_the_ERP_and_two_that_ran_together_are_not_ordered()
+    {
+        // A ran from 1 s to 4 s (it reached Odoo late and saw 27); B ran from 2 s to 3 s and saw 25.
+        var s = Fold(ProductState.Empty("sku-1"), Read(27m, 1, 4));
+        Assert.Equal((T0.AddSeconds(1), T0.AddSeconds(4)), (s.ErpObservedAt!.Value, s.ErpObservedUntil!.Value));
+        Assert.Equal(ReadOrder.Uncertain, ProductRules.OrderOf(s, Read(25m, 2, 3)));
+        Assert.Empty(ProductRules.Decide(s, Read(25m, 2, 3), _ => true).Events); // by start alone it would apply
+        Assert.True(ProductRules.NeedsReadAgain(s, Read(25m, 2, 3), _ => true));
+        Assert.False(ProductRules.NeedsReadAgain(s, Read(27m, 2, 3), _ => true)); // same values: nothing to settle
+        Assert.Equal(s, ProductRules.Observed(s, Read(25m, 2, 3)));
+
+        Assert.Equal(ReadOrder.Older, ProductRules.OrderOf(s, Read(20m, 0, 1)));
+        Assert.False(ProductRules.NeedsReadAgain(s, Read(20m, 0, 1), _ => true));
+        var newer = Assert.IsType<ProductUpdated>(Assert.Single(ProductRules.Decide(s, Read(25m, 4, 5), _ => true).Events));
+        Assert.Equal((T0.AddSeconds(4), T0.AddSeconds(5)), (newer.ObservedAt!.Value, newer.ObservedUntil!.Value));
+        Assert.Equal(T0.AddSeconds(5), ProductRules.Apply(s, newer).ErpObservedUntil);
+    }
+
     [Fact]
     public void A_newer_read_that_changed_nothing_still_outdates_a_slower_read_started_before_it()
     {

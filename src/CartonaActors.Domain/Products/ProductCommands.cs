@@ -7,9 +7,9 @@ public sealed record ListingRequest(string ConnectionId, ListingRef Ref);
 /// New values from the ERP. Every field is optional; stock is the free quantity per warehouse, absolute.
 /// </summary>
 /// <param name="ObservedAt">When the ERP read that produced these values started (UTC), for reads from the ERP;
-/// null for values set directly. A read that started earlier than one the product already applied shows an ERP
-/// state that is no newer, so it is ignored: webhook reads, poll pages and settle re-reads may finish in any order,
-/// on any node.</param>
+/// null for values set directly. Webhook reads, poll pages and settle re-reads may finish in any order, on any
+/// node: see <see cref="ProductRules.OrderOf"/>.</param>
+/// <param name="ObservedUntil">When that read ended (its last ERP call answered); null: at its start.</param>
 public sealed record UpdateProduct(
     string ProductId,
     decimal? Price,
@@ -17,12 +17,15 @@ public sealed record UpdateProduct(
     bool? UnlimitedStock,
     IReadOnlyList<ListingRequest>? Listings,
     IReadOnlyList<string>? UnlinkConnections,
-    DateTimeOffset? ObservedAt = null) : IWithProductId, IWireSerializable;
+    DateTimeOffset? ObservedAt = null,
+    DateTimeOffset? ObservedUntil = null) : IWithProductId, IWireSerializable;
 
 /// <summary>Reply to <see cref="UpdateProduct"/>: accepted at a version, or refused with a reason.</summary>
-/// <param name="Outdated">Accepted but ignored: the product already applied an ERP read that started later.</param>
+/// <param name="Outdated">Accepted but ignored: the product already applied an ERP read that is newer, or one
+/// that ran at the same time, so which is newer is unknown.</param>
+/// <param name="ReadAgain">The latter, with other values than the product holds: read the ERP again to know.</param>
 public sealed record ProductUpdateResult(string ProductId, bool Accepted, long Version, int EventsWritten, string? Error,
-    bool Outdated = false) : IWireSerializable;
+    bool Outdated = false, bool ReadAgain = false) : IWireSerializable;
 
 /// <summary>Asks a product entity for its current state.</summary>
 public sealed record GetProduct(string ProductId) : IWithProductId, IWireSerializable;

@@ -20,8 +20,9 @@ public sealed record PushRejected(string ProductId, string ConnectionId, long Ve
 /// <summary>
 /// Everything one ERP update changed, as one event: one journal write per update however many fields moved.
 /// Only the parts that changed are set. Supersedes the per-field events above, which stay readable because
-/// journals written before it hold them. <see cref="ObservedAt"/> is the start of the ERP read it came from
-/// (null for values set directly, and in journals written before reads were ordered).
+/// journals written before it hold them. <see cref="ObservedAt"/> and <see cref="ObservedUntil"/> are the start and
+/// end of the ERP read it came from (null for values set directly, and in journals written before reads were
+/// ordered; the end is null in journals written before reads had one).
 /// </summary>
 public sealed record ProductUpdated(
     string ProductId,
@@ -31,7 +32,8 @@ public sealed record ProductUpdated(
     IReadOnlyDictionary<string, decimal>? Stock,
     IReadOnlyList<ListingRequest>? Linked,
     IReadOnlyList<string>? Unlinked,
-    DateTimeOffset? ObservedAt = null) : IProductEvent;
+    DateTimeOffset? ObservedAt = null,
+    DateTimeOffset? ObservedUntil = null) : IProductEvent;
 
 /// <summary>A pulled order will take this quantity: it is not offered again on its connection meanwhile.</summary>
 public sealed record OrderQuantityHeld(string ProductId, string OrderId, string ConnectionId, decimal Quantity, long Version) : IProductEvent;

@@ -49,10 +49,11 @@ public sealed class ProductRange(string rangeId)
                 continue;
             }
             var outdated = decided.Count == 0 && ProductRules.IsOutdated(state, cmd);
+            var readAgain = outdated && ProductRules.NeedsReadAgain(state, cmd, isKnownConnection);
             state = decided.Count == 0 ? ProductRules.Observed(state, cmd) : decided.Aggregate(state, ProductRules.Apply);
             working[cmd.ProductId] = state;
             events.AddRange(decided.Cast<ProductUpdated>());
-            results[i] = new ProductUpdateResult(cmd.ProductId, true, state.Version, decided.Count, null, outdated);
+            results[i] = new ProductUpdateResult(cmd.ProductId, true, state.Version, decided.Count, null, outdated, readAgain);
         }
         var changed = events.Select(e => e.ProductId).ToHashSet(StringComparer.Ordinal);
         // Reads that changed nothing only move the newest read seen, which lives in memory (as in a product entity).

@@ -16,7 +16,7 @@ public static class ProductRules
     {
         var error = ProductValidation.Validate(cmd, isKnownConnection);
         if (error is not null) return ([], error);
-        if (IsOutdated(state, cmd)) return ([], null);
+        if (OrderOf(state, cmd) != ReadOrder.Newer) return ([], null);
 
         var linked = (cmd.Listings ?? [])
             .Where(l => !state.Listings.TryGetValue(l.ConnectionId, out var existing) || existing.Ref != l.Ref).ToList();
@@ -28,20 +28,42 @@ public static class ProductRules
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         if (linked.Count == 0 && unlinked.Count == 0 && price is null && unlimited is null && stock.Count == 0) return ([], null);
         return ([new ProductUpdated(state.ProductId, state.Version + 1, price, unlimited,
-            stock.Count > 0 ? stock : null, linked.Count > 0 ? linked : null, unlinked.Count > 0 ? unlinked : null, cmd.ObservedAt)], null);
+            stock.Count > 0 ? stock : null, linked.Count > 0 ? linked : null, unlinked.Count > 0 ? unlinked : null, cmd.ObservedAt,
+            cmd.ObservedAt is null ? null : cmd.ObservedUntil)], null);
     }
 
-    /// <summary>An ERP read that started before the newest one applied: its values are no newer, maybe older.</summary>
-    public static bool IsOutdated(ProductState state, UpdateProduct cmd) =>
-        cmd.ObservedAt is { } observed && state.ErpObservedAt is { } newest && observed < newest;
+    /// <summary>
+    /// How an ERP read stands to the newest one the product applied. A read sees the ERP as it was at some moment
+    /// between its start and its end: one that started after the applied one ended is newer, one that ended before
+    /// the applied one started is older, and of two that ran at the same time either may be the newer (a read that
+    /// started first can reach the ERP last). Ordering by start time alone let such a read put an older price back.
+    /// Values set directly (no read time) are always newer.
+    /// </summary>
+    public static ReadOrder OrderOf(ProductState state, UpdateProduct cmd)
+    {
+        if (cmd.ObservedAt is not { } start || state.ErpObservedAt is not { } heldStart) return ReadOrder.Newer;
+        var heldEnd = state.ErpObservedUntil ?? heldStart;
+        var end = cmd.ObservedUntil ?? start;
+        if (start >= heldEnd) return ReadOrder.Newer;
+        return end <= heldStart ? ReadOrder.Older : ReadOrder.Uncertain;
+    }
+
+    /// <summary>An ERP read the product does not apply: older than the one it holds, or of uncertain order.</summary>
+    public static bool IsOutdated(ProductState state, UpdateProduct cmd) => OrderOf(state, cmd) != ReadOrder.Newer;
+
+    /// <summary>A read of uncertain order that shows other values than the product holds: only a read made after
+    /// both can tell which is the ERP's latest, so the reader is asked to read again.</summary>
+    public static bool NeedsReadAgain(ProductState state, UpdateProduct cmd, Func<string, bool> isKnownConnection) =>
+        OrderOf(state, cmd) == ReadOrder.Uncertain
+        && Decide(state, cmd with { ObservedAt = null, ObservedUntil = null }, isKnownConnection).Events.Count > 0;
 
     /// <summary>Remembers the newest ERP read seen, also when it changed nothing: a slower read that started
     /// between the applied one and this one may carry a value the ERP has since gone back from. Kept in memory
-    /// only (an unchanged read costs no write); the journal keeps the start of every read that changed a value.</summary>
+    /// only (an unchanged read costs no write); the journal keeps the times of every read that changed a value.</summary>
     public static ProductState Observed(ProductState state, UpdateProduct cmd) =>
-        state with { ErpObservedAt = Newest(state.ErpObservedAt, cmd.ObservedAt) };
-
-    private static DateTimeOffset? Newest(DateTimeOffset? held, DateTimeOffset? read) => read is { } r && !(held >= r) ? r : held;
+        OrderOf(state, cmd) == ReadOrder.Newer && cmd.ObservedAt is { } start
+            ? state with { ErpObservedAt = start, ErpObservedUntil = cmd.ObservedUntil ?? start }
+            : state;
 
     public static OrderQuantityHeld? Decide(ProductState state, HoldOrderQuantity cmd) =>
         cmd.Quantity > 0 && !(state.Holds.TryGetValue(cmd.OrderId, out var h) && h == new OrderHold(cmd.ConnectionId, cmd.Quantity))
@@ -94,7 +116,9 @@ public static class ProductRules
             UnlimitedStock = e.UnlimitedStock ?? state.UnlimitedStock,
             StockByWarehouse = stock,
             Listings = listings,
-            ErpObservedAt = Newest(state.ErpObservedAt, e.ObservedAt),
+            // Decided as newer than the read held: its times replace that read's.
+            ErpObservedAt = e.ObservedAt ?? state.ErpObservedAt,
+            ErpObservedUntil = e.ObservedAt is { } start ? e.ObservedUntil ?? start : state.ErpObservedUntil,
         };
     }
 
@@ -112,4 +136,12 @@ public static class ProductRules
             ? StockAggregation.ByLocation(state.StockByWarehouse, scope, held) : null;
         return new PushedValues(price, quantity is null ? state.UnlimitedStock : false, quantity, byLocation);
     }
+}
+
+/// <summary>See <see cref="ProductRules.OrderOf"/>.</summary>
+public enum ReadOrder
+{
+    Newer,
+    Older,
+    Uncertain,
 }

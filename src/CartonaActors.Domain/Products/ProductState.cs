@@ -5,7 +5,8 @@ namespace CartonaActors.Domain.Products;
 /// <summary>
 /// Everything one product entity knows, folded from its events. Also its snapshot.
 /// <see cref="Version"/> counts value and listing changes; acknowledgements do not bump it.
-/// <see cref="ErpObservedAt"/> is the start of the newest ERP read applied (null in old snapshots and before any).
+/// <see cref="ErpObservedAt"/> and <see cref="ErpObservedUntil"/> are the start and end of the newest ERP read applied
+/// (null in old snapshots and before any; an old snapshot's read ended at its start).
 /// </summary>
 public sealed record ProductState(
     string ProductId,
@@ -15,7 +16,8 @@ public sealed record ProductState(
     ImmutableSortedDictionary<string, decimal> StockByWarehouse,
     ImmutableSortedDictionary<string, Listing> Listings,
     ImmutableSortedDictionary<string, OrderHold>? OrderHolds = null,
-    DateTimeOffset? ErpObservedAt = null) : IWireSerializable
+    DateTimeOffset? ErpObservedAt = null,
+    DateTimeOffset? ErpObservedUntil = null) : IWireSerializable
 {
 
     /// <summary>Quantities of marketplace orders not yet reserved in the ERP, by order id (null in old snapshots).</summary>

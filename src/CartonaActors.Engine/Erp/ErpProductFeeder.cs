@@ -8,13 +8,15 @@ using CartonaActors.Marketplaces;
 namespace CartonaActors.Engine.Erp;
 
 /// <summary>What one feed did. <see cref="Outdated"/>: reads a product ignored because it had applied a later one;
-/// <see cref="Skipped"/>: a poller's re-reads of what it had fed already (see <see cref="PolledValues"/>).</summary>
-public sealed record FeedResult(int Variants, int Changed, int Refused, int Outdated = 0, int Skipped = 0)
+/// <see cref="Skipped"/>: a poller's re-reads of what it had fed already (see <see cref="PolledValues"/>);
+/// <see cref="ReadAgain"/>: variants read once more because a product could not tell two reads' order.</summary>
+public sealed record FeedResult(int Variants, int Changed, int Refused, int Outdated = 0, int Skipped = 0, int ReadAgain = 0)
 {
     public static readonly FeedResult None = new(0, 0, 0);
 
     public FeedResult Plus(FeedResult other) =>
-        new(Variants + other.Variants, Changed + other.Changed, Refused + other.Refused, Outdated + other.Outdated, Skipped + other.Skipped);
+        new(Variants + other.Variants, Changed + other.Changed, Refused + other.Refused, Outdated + other.Outdated, Skipped + other.Skipped,
+            ReadAgain + other.ReadAgain);
 }
 
 /// <summary>A poll page's variants with the write_date of the newest change record concerning each, and the
@@ -63,11 +65,16 @@ public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IAct
         return total;
     }
 
+    /// <summary>Rounds of reading again what products could not order (each starts after the reads it settles;
+    /// past the last round the poller's next pass reads them).</summary>
+    private const int ReadAgainRounds = 3;
+
     /// <param name="readStarted">When the read of <paramref name="variants"/> started: the quantities are read
     /// after it, so everything fed shows Odoo as it was at that time or later.</param>
     public async Task<FeedResult> FeedVariantsAsync(IReadOnlyList<OdooVariant> variants, DateTimeOffset readStarted, CancellationToken ct,
-        PolledPage? polled = null)
+        PolledPage? polled = null, int round = 0)
     {
+        var readAgain = new List<long>();
         if (variants.Count == 0) return FeedResult.None;
         var ids = variants.Select(v => v.Id).ToList();
         var stock = new Dictionary<long, Dictionary<string, decimal>>();
@@ -77,13 +84,14 @@ public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IAct
                 if (!stock.TryGetValue(variantId, out var byCode)) stock[variantId] = byCode = new Dictionary<string, decimal>(StringComparer.Ordinal);
                 byCode[warehouse.Code] = qty;
             }
+        var readEnded = DateTimeOffset.UtcNow;
 
         var updates = new List<(long VariantId, UpdateProduct Update)>(variants.Count);
         var skipped = 0;
         foreach (var v in variants)
         {
             var update = OdooProductMapping.ToUpdate(v, stock.GetValueOrDefault(v.Id) ?? new Dictionary<string, decimal>(), _connections)
-                with { ObservedAt = readStarted };
+                with { ObservedAt = readStarted, ObservedUntil = readEnded };
             if (polled?.AlreadyFed(v.Id, update) == true) skipped++;
             else updates.Add((v.Id, update));
         }
@@ -109,12 +117,25 @@ public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IAct
                     Interlocked.Increment(ref refused);
                     continue;
                 }
-                polled?.Remember(group.Items[i].VariantId, group.Items[i].Update);
                 if (result.Outdated) Interlocked.Increment(ref outdated);
+                if (result.ReadAgain)
+                {
+                    lock (readAgain) readAgain.Add(group.Items[i].VariantId);
+                    continue; // not remembered as fed: what it fed is in doubt
+                }
+                polled?.Remember(group.Items[i].VariantId, group.Items[i].Update);
                 if (result.EventsWritten > 0) Interlocked.Increment(ref changed);
             }
         });
-        return new FeedResult(variants.Count, changed, refused, outdated, skipped);
+        var fed = new FeedResult(variants.Count, changed, refused, outdated, skipped);
+        return readAgain.Count > 0 && round < ReadAgainRounds ? fed.Plus(await ReadAgainAsync(readAgain, ct, round + 1)) : fed;
+    }
+
+    private async Task<FeedResult> ReadAgainAsync(IReadOnlyCollection<long> variantIds, CancellationToken ct, int round)
+    {
+        var readStarted = DateTimeOffset.UtcNow;
+        var variants = await odoo.ReadVariantsAsync(variantIds.ToList(), ct);
+        return (await FeedVariantsAsync(variants, readStarted, ct, null, round)).Plus(new FeedResult(0, 0, 0, ReadAgain: variantIds.Count));
     }
 
     /// <summary>The warehouses any connection sells from (a connection with none sells from all).</summary>

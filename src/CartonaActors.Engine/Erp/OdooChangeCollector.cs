@@ -54,8 +54,8 @@ public sealed class OdooChangeCollector : ReceiveActor, IWithTimers
             _feeding = false;
             _failures = 0;
             if (!m.FirstReads.IsEmpty) Timers.StartSingleTimer(("settle", ++_settleSeq), new SettleDue(m.FirstReads), _settleDelay);
-            _log.Info("Odoo changes fed: {Variants} variants read, {Changed} changed, {Refused} refused, {Outdated} outdated by a later read",
-                m.Result.Variants, m.Result.Changed, m.Result.Refused, m.Result.Outdated);
+            _log.Info("Odoo changes fed: {Variants} variants read, {Changed} changed, {Refused} refused, {Outdated} outdated by a later read, {ReadAgain} read again",
+                m.Result.Variants, m.Result.Changed, m.Result.Refused, m.Result.Outdated, m.Result.ReadAgain);
             if (!_fresh.IsEmpty || !_settling.IsEmpty) ArmWindow(_window);
         });
         Receive<FeedFailed>(m =>

@@ -173,11 +173,12 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
         if (events.Count == 0)
         {
             var outdated = ProductRules.IsOutdated(_state, cmd);
+            var readAgain = ProductRules.NeedsReadAgain(_state, cmd, _settings.IsKnownConnection);
             if (outdated)
-                _log.Debug("Product {ProductId}: ERP read from {ObservedAt:O} ignored, one from {Newest:O} is applied",
-                    cmd.ProductId, cmd.ObservedAt, _state.ErpObservedAt);
+                _log.Debug("Product {ProductId}: ERP read from {ObservedAt:O} ignored, one from {Newest:O} is applied{Again}",
+                    cmd.ProductId, cmd.ObservedAt, _state.ErpObservedAt, readAgain ? " (they ran at the same time: read again)" : "");
             _state = ProductRules.Observed(_state, cmd);
-            Sender.Tell(new ProductUpdateResult(cmd.ProductId, true, _state.Version, 0, null, outdated));
+            Sender.Tell(new ProductUpdateResult(cmd.ProductId, true, _state.Version, 0, null, outdated, readAgain));
             return;
         }
         var replyTo = Sender;
