@@ -1,3 +1,4 @@
+using CartonaActors.Domain.Json;
 using CartonaActors.Domain.Secrets;
 using System.Text.Json;
 using CartonaActors.Domain.Products;
@@ -55,7 +56,7 @@ internal static class BulkUpdateReport
             return i;
         if (entry.TryGetProperty("internal_product_id", out var id) && id.ValueKind == JsonValueKind.String)
         {
-            var internalId = id.GetString();
+            var internalId = JsonStrings.Read(id);
             for (var k = 0; k < items.Count; k++)
                 if (items[k].Ref.Kind == "InternalProductId" && items[k].Ref.Value == internalId) return k;
         }
@@ -66,8 +67,8 @@ internal static class BulkUpdateReport
     {
         if (!entry.TryGetProperty("errors", out var errors)) return "refused by Cartona";
         var texts = errors.ValueKind == JsonValueKind.Array
-            ? errors.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText())
-            : [errors.ValueKind == JsonValueKind.String ? errors.GetString()! : errors.GetRawText()];
+            ? errors.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? JsonStrings.Read(e) : e.GetRawText())
+            : [errors.ValueKind == JsonValueKind.String ? JsonStrings.Read(errors) : errors.GetRawText()];
         var joined = string.Join("; ", texts);
         return joined.Length == 0 ? "refused by Cartona" : scrubber.Excerpt(joined);
     }
