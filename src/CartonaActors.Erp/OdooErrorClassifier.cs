@@ -19,7 +19,7 @@ internal sealed class OdooErrorClassifier(OdooSettings settings, SecretScrubber 
         return name switch
         {
             "odoo.exceptions.AccessDenied" => new OdooAuthenticationException(scrubber.Scrub(
-                $"Odoo denied access to login '{settings.Login}' on database '{settings.Database}' at {settings.Url} " +
+                $"Odoo denied access to login '{settings.Login}' on database '{settings.Database}' at {SecretScrubber.SafeUrl(settings.Url)} " +
                 $"during {operation}: {detail}. Check the API key and that the user is active.")),
             "odoo.exceptions.AccessError" => new OdooAccessException(message),
             "odoo.exceptions.ValidationError" or "odoo.exceptions.UserError" or "builtins.ValueError"

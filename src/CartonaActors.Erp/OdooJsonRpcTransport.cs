@@ -29,7 +29,8 @@ public sealed class OdooJsonRpcTransport : IOdooTransport, IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         if (string.IsNullOrWhiteSpace(settings.Url)) throw new ArgumentException("OdooSettings.Url is required.", nameof(settings));
         _settings = settings;
-        _scrubber = new SecretScrubber(settings.ApiKey);
+        // The URL may carry credentials of its own (userinfo, a proxy token): masked wherever the HTTP stack echoes them.
+        _scrubber = SecretScrubber.For(settings.Url, settings.ApiKey);
         _classifier = new OdooErrorClassifier(settings, _scrubber);
         _callGate = new SemaphoreSlim(Math.Max(1, settings.MaxConcurrentCalls));
         _http = new FlurlClient(settings.Url.TrimEnd('/') + "/");
@@ -53,7 +54,7 @@ public sealed class OdooJsonRpcTransport : IOdooTransport, IDisposable
                 [_settings.Database, _settings.Login, _settings.ApiKey, new Dictionary<string, object?>()], "authenticate", ct);
             if (result.ValueKind != JsonValueKind.Number || !result.TryGetInt64(out var uid) || uid <= 0)
                 throw new OdooAuthenticationException(_scrubber.Scrub(
-                    $"Odoo refused login '{_settings.Login}' on database '{_settings.Database}' at {_settings.Url}: " +
+                    $"Odoo refused login '{_settings.Login}' on database '{_settings.Database}' at {Url}: " +
                     "check the API key, that the user is active and that the database name is right."));
             Interlocked.Exchange(ref _uid, uid);
             return uid;
@@ -151,7 +152,7 @@ public sealed class OdooJsonRpcTransport : IOdooTransport, IDisposable
         }
     }
 
-    private string Url => _scrubber.Scrub(_settings.Url);
+    private string Url => SecretScrubber.SafeUrl(_settings.Url);
 
     // The HTTP stack's exception may quote the request (and with it the key); keep only a scrubbed copy.
     private HttpRequestException Detached(Exception ex) =>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CartonaActors.Domain.Connections;
 using CartonaActors.Domain.Listings;
+using CartonaActors.Domain.Secrets;
 using Microsoft.Extensions.Configuration;
 
 namespace CartonaActors.Marketplaces;
@@ -19,7 +20,7 @@ public static class ConnectionChecks
     public static Uri BaseUrl(ConnectionSettings s)
     {
         if (!Uri.TryCreate(s.BaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-            throw Problem(s, "BaseUrl", $"'{s.BaseUrl}' must be an absolute http(s) URL.");
+            throw Problem(s, "BaseUrl", $"'{SecretScrubber.SafeUrl(s.BaseUrl)}' must be an absolute http(s) URL.");
         return url;
     }
 

@@ -32,11 +32,12 @@ public static class ServiceHost
             .Enrich.FromLogContext()
             // Every sink sits behind the scrubber, in a sub-logger: only there does an event arrive with everything
             // added to it, the request scope's properties included. The clients scrub their own credentials where
-            // they write them; the admin token arrives in requests, where any line may carry it.
+            // they write them; the admin token and the webhook secret arrive in requests, where any line may carry
+            // them, and the scrubber knows every configured secret besides.
             .WriteTo.Logger(sinks =>
             {
                 sinks.MinimumLevel.Verbose()
-                    .Enrich.With(new SecretScrubbingEnricher(new SecretScrubber(options.Admin.Token)))
+                    .Enrich.With(new SecretScrubbingEnricher(ConfiguredSecrets.Scrubber(options)))
                     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
                 extraLogging?.Invoke(sinks);
             });
@@ -78,7 +79,7 @@ public static class ServiceHost
         app.Lifetime.ApplicationStopped.Register(() => sandbox?.DisposeAsync().AsTask().GetAwaiter().GetResult());
         Log.Information("CartonaActors starting: journal {Provider}, {Connections} marketplace connection(s): {Names}, Odoo connector {Erp}, admin API {AdminAccess}",
             options.Persistence.Provider, options.Connections.Count, string.Join(", ", options.Connections.Select(c => c.Name)),
-            options.ErpEnabled ? $"on ({options.Odoo.Url}, database {options.Odoo.Database}, user {options.Odoo.Login})" : "off",
+            options.ErpEnabled ? $"on ({SecretScrubber.SafeUrl(options.Odoo.Url)}, database {options.Odoo.Database}, user {options.Odoo.Login})" : "off",
             adminAccess.ToString());
         return app;
     }

@@ -64,7 +64,8 @@ public sealed class ClusterWorld : IAsyncDisposable
             ["CartonaActors__Connections__0__BaseUrl"] = cartona.BaseUrl,
             ["CartonaActors__Connections__0__Token"] = CartonaToken,
             ["CartonaActors__Connections__0__Warehouses__0"] = "WH1",
-            ["CartonaActors__Connections__0__PullOrders"] = "false",
+            // Orders are pulled every 2 s (any node may run the pull): the crash tests place orders during the load.
+            ["CartonaActors__Connections__0__OrderPullInterval"] = "00:00:02",
         };
         foreach (var (key, value) in extra)
             if (value is null) settings.Remove(key);
@@ -141,7 +142,7 @@ public sealed class ClusterWorld : IAsyncDisposable
     /// node is lost, as with Odoo, and the poller has to find the change).</summary>
     public void PointWebhooksAt(int node)
     {
-        foreach (var model in new[] { "product.product", "product.template", "product.template.attribute.value", "stock.quant" })
+        foreach (var model in new[] { "product.product", "product.template", "product.template.attribute.value", "stock.quant", "sale.order", "stock.picking" })
             Odoo.WebhookTargets[model] = new OdooWebhookTarget(WebhookUrl(node));
     }
 

@@ -78,6 +78,51 @@ public class PushSliceSpecs
     }
 
     [Fact]
+    public void Other_values_at_the_same_version_are_sent_once_and_a_confirmation_of_the_old_ones_does_not_settle_them()
+    {
+        // A connection's warehouses changed: the product offers other values at the version it already offered.
+        var slice = WithOffer(3, Price(10m));
+        var old = Assert.Single(slice.Take(10, Now));
+        Assert.True(slice.Offer(new OfferPush(Slice, "sku-1", 3, Ref51, new PushedValues(10m, false, 7))));
+        Write(slice);
+        Assert.Empty(slice.Take(10, Now)); // the old values are still in flight: no second send overtakes them
+        slice.Settle(new SettlePushes(Slice, [old], []));
+        Write(slice);
+        Assert.True(slice.View("sku-1").Pending); // what was confirmed is not what is wanted now
+        var next = Assert.Single(slice.Take(10, Now));
+        Assert.Equal((3L, 7), (next.Version, next.Values.Quantity));
+        slice.Settle(new SettlePushes(Slice, [next], []));
+        Write(slice);
+        Assert.False(slice.View("sku-1").Pending); // sent once, then settled: not re-pushed forever
+        Assert.Empty(slice.Take(10, Now));
+        Assert.Equal(new PushedValues(10m, false, 7), slice.View("sku-1").Confirmed);
+        Assert.False(slice.Offer(new OfferPush(Slice, "sku-1", 3, Ref51, new PushedValues(10m, false, 7))));
+    }
+
+    [Fact]
+    public void A_refusal_of_values_no_longer_wanted_does_not_refuse_the_ones_wanted_now()
+    {
+        var slice = WithOffer(3, Price(10m));
+        var old = Assert.Single(slice.Take(10, Now));
+        slice.Offer(new OfferPush(Slice, "sku-1", 3, Ref51, new PushedValues(10m, false, 7)));
+        Write(slice);
+        slice.Settle(new SettlePushes(Slice, [], [new RejectedItem(old, "negative stock")]));
+        Write(slice);
+        Assert.Null(slice.View("sku-1").Refusal);
+        Assert.Equal(7, Assert.Single(slice.Take(10, Now)).Values.Quantity);
+    }
+
+    [Fact]
+    public void A_repeated_offer_that_is_not_yet_written_is_answered_only_after_the_write()
+    {
+        var slice = new PushSlice("cartona");
+        Assert.True(slice.Offer(new OfferPush(Slice, "sku-1", 1, Ref51, Price(10m))));
+        Assert.True(slice.Offer(new OfferPush(Slice, "sku-1", 1, Ref51, Price(10m)))); // the product asked again
+        Assert.Single(Write(slice)!.Wanted);
+        Assert.False(slice.Offer(new OfferPush(Slice, "sku-1", 1, Ref51, Price(10m)))); // durable now
+    }
+
+    [Fact]
     public void An_older_confirmation_never_replaces_a_newer_one()
     {
         var slice = WithOffer(5, Price(12m));
@@ -122,9 +167,74 @@ public class PushSliceSpecs
         var slice = WithOffer(1, Price(10m));
         slice.Offer(new OfferPush(Slice, "sku-1", 2, null, null));
         Write(slice);
+        var closing = Assert.Single(slice.Take(10, Now)); // sent unpublished first (see below)
+        slice.Settle(new SettlePushes(Slice, [closing], []));
+        Write(slice);
         Assert.Empty(slice.Take(10, Now));
         Assert.False(slice.Offer(new OfferPush(Slice, "sku-1", 1, Ref51, Price(10m))));
         Assert.True(slice.Offer(new OfferPush(Slice, "sku-1", 3, Ref51, Price(10m)))); // listed again later: sent again
+    }
+
+    [Fact]
+    public void A_product_that_leaves_the_connection_is_sent_unpublished_with_no_stock_before_its_listing_is_forgotten()
+    {
+        var listed = new PushedValues(10m, false, 5, System.Collections.Immutable.ImmutableSortedDictionary<string, int>.Empty.Add("loc-1", 5));
+        var slice = WithOffer(1, listed);
+        slice.Settle(new SettlePushes(Slice, [Assert.Single(slice.Take(10, Now))], []));
+        Write(slice);
+
+        Assert.True(slice.Offer(new OfferPush(Slice, "sku-1", 2, null, null)));
+        Write(slice);
+        var closing = Assert.Single(slice.Take(10, Now));
+        Assert.Equal(Ref51, closing.Ref); // to the listing id it had
+        Assert.Equal(new PushedValues(null, false, 0, System.Collections.Immutable.ImmutableSortedDictionary<string, int>.Empty.Add("loc-1", 0), false), closing.Values);
+        Assert.False(slice.Offer(new OfferPush(Slice, "sku-1", 2, null, null))); // asked again: nothing new
+
+        slice.Settle(new SettlePushes(Slice, [closing], []));
+        Write(slice);
+        Assert.Null(slice.View("sku-1").Ref); // forgotten only now
+        Assert.Empty(slice.Take(10, Now));
+
+        Assert.True(slice.Offer(new OfferPush(Slice, "sku-1", 3, Ref51, listed)));
+        Write(slice);
+        Assert.Equal(listed with { Published = true }, Assert.Single(slice.Take(10, Now)).Values); // listed again: published again
+    }
+
+    [Fact]
+    public void A_withdrawal_survives_a_restart_until_it_is_confirmed_and_a_refused_one_ends_too()
+    {
+        var slice = new PushSlice("cartona");
+        slice.Offer(new OfferPush(Slice, "sku-1", 1, Ref51, Price(10m)));
+        var journal = new List<PushSliceUpdated> { Write(slice)! };
+        slice.Offer(new OfferPush(Slice, "sku-1", 2, null, null));
+        slice.Offer(new OfferPush(Slice, "sku-2", 1, Ref51, Price(20m)));
+        journal.Add(Write(slice)!);
+        slice.Offer(new OfferPush(Slice, "sku-2", 2, null, null));
+        journal.Add(Write(slice)!);
+
+        var replayed = new PushSlice("cartona");
+        journal.ForEach(replayed.Apply);
+        var restored = new PushSlice("cartona");
+        restored.Restore(replayed.Snapshot());
+        foreach (var recovered in new[] { replayed, restored })
+        {
+            var items = recovered.Take(10, Now);
+            Assert.Equal(2, items.Count);
+            Assert.All(items, i => Assert.False(i.Values.Published));
+            recovered.Settle(new SettlePushes(Slice, [], items.Select(i => new RejectedItem(i, "product not found")).ToList()));
+            Write(recovered);
+            Assert.Null(recovered.View("sku-1").Ref);
+            Assert.Empty(recovered.Take(10, Now));
+        }
+    }
+
+    [Fact]
+    public void A_product_never_sent_anywhere_is_simply_forgotten()
+    {
+        var slice = new PushSlice("cartona");
+        slice.Offer(new OfferPush(Slice, "sku-1", 1, null, null));
+        Write(slice);
+        Assert.Empty(slice.Take(10, Now));
     }
 
     [Fact]

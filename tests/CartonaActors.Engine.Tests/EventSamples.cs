@@ -53,6 +53,7 @@ public static class EventSamples
         new MarketplaceLinesPushed(OrderId, Order.Lines, [702]),
         new OrderFlagged(OrderId, "the retailer changed the lines on Cartona, but the ERP order is sale: apply the change by hand"),
         new RetailerOtpGiven(OrderId, "123456"),
+        new DeliveryCodeGiven(OrderId),
         new[] { new OrderVersionReceived(OrderId, 1, Order, At), (IOrderEvent)new SaleOrderLinked(OrderId, 70, 1, new Dictionary<long, long> { [11973734] = 700 }) }
             .Aggregate(OrderState.Empty(OrderId), OrderRules.Apply),
         new CustomerPartnerLinked("retailer_A00315", 42, "Hayah Market\u001f+201066313459"),

@@ -153,6 +153,30 @@ public sealed class OdooConnectorSpecs(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_variant_archived_or_taken_off_sale_in_Odoo_is_unpublished_with_no_stock_and_published_again_when_restored()
+    {
+        OdooSeed seed = null!;
+        await using var world = await OdooWorld.StartAsync(o => { o.AddWarehouse("WH1", "Main"); seed = o.SeedCatalog(3, 10m, 5m); }, OneConnection, 3);
+        await world.LoadCatalogAsync(TimeSpan.FromSeconds(60));
+        var cartona = world.Cartona["cartona"].Catalog;
+        await UntilAsync(() => Task.FromResult(cartona.TryGet("1")?.AvailableStockQuantity == 5 && cartona.TryGet("2")?.AvailableStockQuantity == 5),
+            TimeSpan.FromSeconds(30), "initial stock");
+
+        await world.Odoo.SetActiveAsync("product.product", seed.VariantIds[0], false);
+        await world.Odoo.WriteAsync("product.template", [seed.TemplateIds[1]], new Dictionary<string, object?> { ["sale_ok"] = false });
+        // Forgetting the listing alone would leave both on sale on Cartona with 5 in stock.
+        await UntilAsync(() => Task.FromResult(cartona.TryGet("1") is { IsPublished: false, AvailableStockQuantity: 0, OnSale: false }
+                                               && cartona.TryGet("2") is { IsPublished: false, AvailableStockQuantity: 0 }),
+            TimeSpan.FromSeconds(30), "archived and unsaleable variants unpublished with no stock");
+        Assert.Equal("10.0", cartona.TryGet("1")!.SellingPrice); // its price is left as it was
+
+        await world.Odoo.SetActiveAsync("product.product", seed.VariantIds[0], true);
+        await UntilAsync(() => Task.FromResult(cartona.TryGet("1") is { IsPublished: true, AvailableStockQuantity: 5 }),
+            TimeSpan.FromSeconds(30), "restored variant published again with its stock");
+        Assert.True(cartona.TryGet("3")!.OnSale);
+    }
+
+    [Fact]
     public async Task Two_connections_scoped_to_two_warehouses_each_receive_their_own_warehouses_free_quantity()
     {
         var connections = new Dictionary<string, string[]> { ["cairo"] = ["CAI"], ["alex"] = ["ALX"] };

@@ -53,4 +53,9 @@ public sealed record MarketplaceLinesPushed(string OrderId, IReadOnlyList<OrderL
 /// <summary>Something only a person can resolve (e.g. the marketplace cancelled an order whose delivery is done).</summary>
 public sealed record OrderFlagged(string OrderId, string Reason) : IOrderEvent;
 
+/// <summary>Journals written before the delivery code was kept out of them hold the code here; only read.</summary>
 public sealed record RetailerOtpGiven(string OrderId, string Otp) : IOrderEvent;
+
+/// <summary>An operator gave the buyer's delivery code. The code itself is not in the event: the entity holds it
+/// in memory (<see cref="OrderState.RetailerOtp"/>) until the marketplace has it.</summary>
+public sealed record DeliveryCodeGiven(string OrderId) : IOrderEvent;

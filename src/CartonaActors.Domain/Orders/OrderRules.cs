@@ -31,8 +31,13 @@ public static class OrderRules
         // A new code may succeed where the last one was refused: refused moves are weighed again (an illegal one
         // is only recorded again, never sent).
         RetailerOtpGiven e => s with { RetailerOtp = e.Otp, Refusals = [] },
+        DeliveryCodeGiven => s with { Refusals = [] },
         _ => s,
     };
+
+    /// <summary>The code an operator gives, and the event that records (without the code) that one was given.</summary>
+    public static (OrderState State, IOrderEvent Event) GiveDeliveryCode(OrderState s, string code) =>
+        (s with { RetailerOtp = code }, new DeliveryCodeGiven(s.OrderId));
 
     public static string RefusalKey(string from, string to) => from + "->" + to;
 

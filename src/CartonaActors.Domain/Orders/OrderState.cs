@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using CartonaActors.Domain.Products;
 
 namespace CartonaActors.Domain.Orders;
@@ -8,6 +9,9 @@ namespace CartonaActors.Domain.Orders;
 /// <see cref="SettledLines"/> are the lines the marketplace and the ERP last agreed on: a newer marketplace
 /// version with other lines is the buyer's edit, ERP lines that differ from them are the seller's edit.
 /// </summary>
+/// <param name="RetailerOtp">The buyer's delivery code an operator gave, held in memory only: never written to a
+/// snapshot or sent to another node. Lost with the entity (restart, idle unload) before the marketplace took it,
+/// it is asked for again.</param>
 public sealed record OrderState(
     string OrderId,
     int Version,
@@ -28,7 +32,7 @@ public sealed record OrderState(
     ImmutableList<long> AddedErpLines,
     ImmutableList<string> Flags,
     ImmutableList<string> Refusals,
-    string? RetailerOtp) : IWireSerializable
+    [property: JsonIgnore] string? RetailerOtp) : IWireSerializable
 {
     public static OrderState Empty(string orderId) => new(orderId, 0, null, "", 0, null, 0, null, null, [], 0,
         ImmutableSortedDictionary<long, long>.Empty, null, null, false, [], [], [], [], null);

@@ -12,7 +12,7 @@ namespace CartonaActors.Domain.Pushes;
 public sealed class PushSlice(string connectionId)
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (long Version, DateTimeOffset At)> _handed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Version, PushedValues? Values, DateTimeOffset At)> _handed = new(StringComparer.Ordinal);
     private readonly Queue<string> _sendable = new();
     private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
 
@@ -37,14 +37,26 @@ public sealed class PushSlice(string connectionId)
     /// offer), so it needs no write and can be answered as stored at once.</summary>
     public bool Offer(OfferPush offer)
     {
-        var latest = _wanted.TryGetValue(offer.ProductId, out var queued) ? queued.Version
-            : _entries.TryGetValue(offer.ProductId, out var e) ? e.WantedVersion : 0;
-        if (offer.Version <= latest) return false;
-        if (queued is null && _entries.TryGetValue(offer.ProductId, out var entry)
-            && Equals(entry.Ref, offer.Ref) && Equals(entry.Wanted, offer.Values)) return false;
-        _wanted[offer.ProductId] = new WantedPush(offer.ProductId, offer.Version, offer.Ref, offer.Ref is null ? null : offer.Values);
+        var wanted = new WantedPush(offer.ProductId, offer.Version, offer.Ref, offer.Ref is null ? null : offer.Values);
+        if (_wanted.TryGetValue(offer.ProductId, out var queued))
+        {
+            if (offer.Version < queued.Version) return false;
+            // Not durable yet: even a repeat of the queued offer is answered only after the write.
+            if (offer.Version > queued.Version || !SameTarget(queued.Ref, queued.Values, wanted)) _wanted[offer.ProductId] = wanted;
+            return true;
+        }
+        if (_entries.TryGetValue(offer.ProductId, out var e)
+            && (offer.Version < e.WantedVersion || SameTarget(e.TargetRef, e.TargetValues, wanted))) return false;
+        // The same version with other values is the product's rules having changed (a connection's warehouses, a
+        // rounding rule), not an older read: the product is the only writer of its offers, so the later one wins.
+        _wanted[offer.ProductId] = wanted;
         return true;
     }
+
+    /// <summary>Whether an offer asks for what the slice already wants; whether a relisting is also to publish
+    /// is the slice's own business, not the product's.</summary>
+    private static bool SameTarget(ListingRef? listingRef, PushedValues? values, WantedPush w) =>
+        Equals(listingRef, w.Ref) && Equals(values?.WithPublished(null), w.Values?.WithPublished(null));
 
     public void Settle(SettlePushes settle)
     {
@@ -60,17 +72,23 @@ public sealed class PushSlice(string connectionId)
         var confirmed = new List<ConfirmedPush>(_confirmed.Count);
         foreach (var item in _confirmed)
         {
-            if (!_entries.TryGetValue(item.ProductId, out var e) || !Equals(e.Ref, item.Ref) || item.Version <= e.ConfirmedVersion)
+            // An answer for another listing id, or one that tells nothing new, changes nothing durable: free to go again now.
+            if (!_entries.TryGetValue(item.ProductId, out var e) || !Equals(e.Ref, item.Ref) || item.Version < e.ConfirmedVersion
+                || (item.Version == e.ConfirmedVersion && Equals(item.Values, e.Confirmed)))
             {
-                Unhand(item); // changes nothing durable: free to go again now
+                Unhand(item);
                 continue;
             }
-            confirmed.Add(new ConfirmedPush(item.ProductId, item.Version, item.Version == e.WantedVersion ? null : item.Values));
+            // Values and version both: values wanted later at the same version are not confirmed by this answer.
+            var asWanted = item.Version == e.WantedVersion && Equals(item.Values, e.Wanted);
+            confirmed.Add(new ConfirmedPush(item.ProductId, item.Version, asWanted ? null : item.Values));
         }
         var refused = new List<RefusedPush>(_refused.Count);
         foreach (var (item, reason) in _refused)
         {
-            if (!_entries.TryGetValue(item.ProductId, out var e) || !Equals(e.Ref, item.Ref) || item.Version <= e.RefusedVersion)
+            // A refusal of values no longer wanted at that version says nothing about the ones wanted now.
+            if (!_entries.TryGetValue(item.ProductId, out var e) || !Equals(e.Ref, item.Ref) || item.Version <= e.RefusedVersion
+                || (item.Version == e.WantedVersion && !Equals(item.Values, e.Wanted)))
             {
                 Unhand(item);
                 continue;
@@ -89,10 +107,11 @@ public sealed class PushSlice(string connectionId)
     {
         foreach (var c in update.Confirmed)
         {
-            if (!_entries.TryGetValue(c.ProductId, out var e) || c.Version <= e.ConfirmedVersion) continue;
+            if (!_entries.TryGetValue(c.ProductId, out var e) || c.Version < e.ConfirmedVersion) continue;
             e.ConfirmedVersion = c.Version;
             e.Confirmed = c.Values ?? e.Wanted;
-            Unhand(c.ProductId, c.Version);
+            Unhand(c.ProductId, c.Version, e.Confirmed);
+            if (e.Closing && c.Version >= e.WantedVersion && Equals(e.Confirmed, e.Wanted)) Closed(e);
             Dequeue(c.ProductId, e);
         }
         foreach (var r in update.Refused)
@@ -100,29 +119,72 @@ public sealed class PushSlice(string connectionId)
             if (!_entries.TryGetValue(r.ProductId, out var e) || r.Version <= e.RefusedVersion) continue;
             e.RefusedVersion = r.Version;
             e.Refusal = r.Reason;
-            Unhand(r.ProductId, r.Version);
+            Unhand(r.ProductId, r.Version, r.Version == e.WantedVersion ? e.Wanted : null);
+            if (e.Closing && r.Version >= e.WantedVersion) Closed(e); // e.g. the marketplace no longer knows the id
             Dequeue(r.ProductId, e);
         }
         foreach (var w in update.Wanted)
         {
-            if (_entries.TryGetValue(w.ProductId, out var e))
+            if (!_entries.TryGetValue(w.ProductId, out var e))
             {
-                if (w.Version <= e.WantedVersion) continue;
-                if (!Equals(e.Ref, w.Ref))
-                {
-                    // Another listing id: what the old one confirmed or refused says nothing about the new one.
-                    e.Ref = w.Ref;
-                    e.ConfirmedVersion = e.RefusedVersion = 0;
-                    e.Confirmed = null;
-                    e.Refusal = null;
-                }
-                e.WantedVersion = w.Version;
-                e.Wanted = w.Values;
+                _entries[w.ProductId] = new Entry { Ref = w.Ref, WantedVersion = w.Version, Wanted = w.Ref is null ? null : w.Values };
+                Enqueue(w.ProductId);
+                continue;
             }
-            else _entries[w.ProductId] = new Entry { Ref = w.Ref, WantedVersion = w.Version, Wanted = w.Values };
+            if (w.Version < e.WantedVersion || (w.Version == e.WantedVersion && SameTarget(e.TargetRef, e.TargetValues, w))) continue;
+            if (w.Version == e.WantedVersion && e.RefusedVersion == w.Version)
+            {
+                // Other values at the refused version: they were never refused.
+                e.RefusedVersion = w.Version - 1;
+                e.Refusal = null;
+            }
+            if (w.Ref is null) Withdraw(e, w.Version);
+            else List(e, w);
             Enqueue(w.ProductId);
         }
         ChangedSinceSnapshot += update.Confirmed.Count + update.Refused.Count + update.Wanted.Count;
+    }
+
+    /// <summary>The product left the connection (unlisted, archived, no longer for sale). Forgetting the listing
+    /// would leave it on sale with its last stock, so the slice first sends it as unpublished with no stock to its
+    /// listing id, and forgets the id only once that is confirmed (<see cref="Closed"/>).</summary>
+    private static void Withdraw(Entry e, long version)
+    {
+        if (e.Closing) return;
+        e.WantedVersion = version;
+        if (e.Ref is null || e.Wanted is null)
+        {
+            e.Ref = null;
+            e.Wanted = null;
+            return;
+        }
+        e.Closing = true;
+        e.Wanted = e.Wanted.Withdrawn();
+    }
+
+    private static void Closed(Entry e)
+    {
+        e.Closing = false;
+        e.Withdrawn = true;
+        e.Ref = null;
+        e.Wanted = e.Confirmed = null;
+    }
+
+    private static void List(Entry e, WantedPush w)
+    {
+        // A product withdrawn there (or being withdrawn) was sent as unpublished: listing it again publishes it.
+        var republish = e.Closing || e.Withdrawn;
+        e.Closing = e.Withdrawn = false;
+        if (!Equals(e.Ref, w.Ref))
+        {
+            // Another listing id: what the old one confirmed or refused says nothing about the new one.
+            e.Ref = w.Ref;
+            e.ConfirmedVersion = e.RefusedVersion = 0;
+            e.Confirmed = null;
+            e.Refusal = null;
+        }
+        e.WantedVersion = w.Version;
+        e.Wanted = republish ? w.Values! with { Published = true } : w.Values;
     }
 
     public int Apply(PushSliceResyncRequested _)
@@ -152,7 +214,7 @@ public sealed class PushSlice(string connectionId)
         {
             _queued.Remove(id);
             if (!_entries.TryGetValue(id, out var e) || !e.Pending || _handed.ContainsKey(id)) continue;
-            _handed[id] = (e.WantedVersion, now);
+            _handed[id] = (e.WantedVersion, e.Wanted, now);
             var item = new PushItem(id, ConnectionId, e.Ref!, e.Wanted!, e.WantedVersion);
             items.Add(item);
             bytes += WireSize.Of(item);
@@ -189,7 +251,7 @@ public sealed class PushSlice(string connectionId)
     {
         ChangedSinceSnapshot = 0;
         return new PushSliceSnapshot(_entries.Select(kv => new PushSliceRow(kv.Key, kv.Value.Ref, kv.Value.WantedVersion, kv.Value.Wanted,
-            kv.Value.ConfirmedVersion, kv.Value.Confirmed, kv.Value.RefusedVersion, kv.Value.Refusal)).ToList());
+            kv.Value.ConfirmedVersion, kv.Value.Confirmed, kv.Value.RefusedVersion, kv.Value.Refusal, kv.Value.Closing, kv.Value.Withdrawn)).ToList());
     }
 
     public void Restore(PushSliceSnapshot snapshot)
@@ -199,7 +261,7 @@ public sealed class PushSlice(string connectionId)
             _entries[r.ProductId] = new Entry
             {
                 Ref = r.Ref, WantedVersion = r.WantedVersion, Wanted = r.Wanted, ConfirmedVersion = r.ConfirmedVersion,
-                Confirmed = r.Confirmed, RefusedVersion = r.RefusedVersion, Refusal = r.Refusal,
+                Confirmed = r.Confirmed, RefusedVersion = r.RefusedVersion, Refusal = r.Refusal, Closing = r.Closing, Withdrawn = r.Withdrawn,
             };
             Enqueue(r.ProductId);
         }
@@ -218,11 +280,13 @@ public sealed class PushSlice(string connectionId)
         if (!e.Pending) _queued.Remove(productId);
     }
 
-    private void Unhand(PushItem item) => Unhand(item.ProductId, item.Version);
+    private void Unhand(PushItem item) => Unhand(item.ProductId, item.Version, item.Values);
 
-    private void Unhand(string productId, long version)
+    /// <summary>Frees a handed product once the answer is for what was handed (or newer): an answer for other
+    /// values at the same version leaves the send that is in flight handed, so no second send can overtake it.</summary>
+    private void Unhand(string productId, long version, PushedValues? values)
     {
-        if (_handed.TryGetValue(productId, out var h) && h.Version <= version)
+        if (_handed.TryGetValue(productId, out var h) && (h.Version < version || (h.Version == version && (values is null || Equals(h.Values, values)))))
         {
             _handed.Remove(productId);
             Enqueue(productId);
@@ -239,6 +303,18 @@ public sealed class PushSlice(string connectionId)
         public long RefusedVersion;
         public string? Refusal;
 
-        public bool Pending => Ref is not null && Wanted is not null && WantedVersion > ConfirmedVersion && WantedVersion > RefusedVersion;
+        /// <summary>Withdrawn from the connection, and its unpublished, stock-free state not yet confirmed.</summary>
+        public bool Closing;
+
+        /// <summary>Was listed, then withdrawn: listed again, it is to be published again.</summary>
+        public bool Withdrawn;
+
+        /// <summary>What the product last asked for: nothing once it asked to be withdrawn.</summary>
+        public ListingRef? TargetRef => Closing ? null : Ref;
+
+        public PushedValues? TargetValues => Closing ? null : Wanted;
+
+        public bool Pending => Ref is not null && Wanted is not null && WantedVersion > RefusedVersion
+            && (WantedVersion > ConfirmedVersion || (WantedVersion == ConfirmedVersion && !Equals(Wanted, Confirmed)));
     }
 }

@@ -37,4 +37,6 @@ public sealed record PushSliceRow(
     long ConfirmedVersion,
     PushedValues? Confirmed,
     long RefusedVersion,
-    string? Refusal);
+    string? Refusal,
+    bool Closing = false,
+    bool Withdrawn = false);

@@ -54,5 +54,6 @@ public sealed record PushEntryView(
     string? Refusal,
     bool InFlight) : IWireSerializable
 {
-    public bool Pending => Ref is not null && WantedVersion > ConfirmedVersion && WantedVersion > RefusedVersion;
+    public bool Pending => Ref is not null && WantedVersion > RefusedVersion
+        && (WantedVersion > ConfirmedVersion || (WantedVersion == ConfirmedVersion && !Equals(Wanted, Confirmed)));
 }

@@ -1,3 +1,4 @@
+using CartonaActors.Domain.Secrets;
 using CartonaActors.Erp;
 
 namespace CartonaActors.Engine.Erp;
@@ -20,7 +21,7 @@ public static class OdooCatalogFactory
     private static void Validate(OdooSettings settings)
     {
         if (!Uri.TryCreate(settings.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-            throw new ArgumentException($"CartonaActors:Odoo:Url '{settings.Url}' must be an absolute http(s) URL");
+            throw new ArgumentException($"CartonaActors:Odoo:Url '{SecretScrubber.SafeUrl(settings.Url)}' must be an absolute http(s) URL");
         if (string.IsNullOrWhiteSpace(settings.Database) || string.IsNullOrWhiteSpace(settings.Login) || string.IsNullOrWhiteSpace(settings.ApiKey))
             throw new ArgumentException("CartonaActors:Odoo needs Database, Login and ApiKey (set the key through CartonaActors__Odoo__ApiKey)");
     }

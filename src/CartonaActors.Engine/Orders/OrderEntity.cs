@@ -34,6 +34,7 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
     private bool _erpWorkInFlight;
     private bool _stopRequested;
     private bool _reAcknowledge;
+    private ErpOrderChanged? _erpChangeBeforeLink;
     private long _callId;
     private PendingCall? _pendingCall;
     private int _failures;
@@ -77,16 +78,17 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         });
         Command<ErpOrderChanged>(m =>
         {
-            if (_state.SaleOrderId is null) return;
-            if (m.State == _state.ErpState && m.DeliveryDone == _state.ErpDeliveryDone && m.Lines.SequenceEqual(_state.ErpLines)) return;
-            Wake();
-            Record([new ErpOrderObserved(orderId, m.State, m.DeliveryDone, m.Lines)]);
+            // The ERP can change the order while its import is still being recorded. The router sends a change only
+            // once, so the newest one is kept until the sale order id is recorded, or the hold it ends stays forever.
+            if (_state.SaleOrderId is null) _erpChangeBeforeLink = m;
+            else Observe(m);
         });
         Command<DeliverWithOtp>(m =>
         {
             Sender.Tell(_state);
             Wake();
-            Record([new RetailerOtpGiven(orderId, m.Otp)]);
+            (_state, var given) = OrderRules.GiveDeliveryCode(_state, m.Otp);
+            Record([given]);
         });
         Command<GetOrder>(_ => Sender.Tell(_state));
         Command<RetryOrder>(_ =>
@@ -178,6 +180,13 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         _holdsSent = new Dictionary<string, decimal>(wanted, StringComparer.Ordinal);
     }
 
+    private void Observe(ErpOrderChanged m)
+    {
+        if (m.State == _state.ErpState && m.DeliveryDone == _state.ErpDeliveryDone && m.Lines.SequenceEqual(_state.ErpLines)) return;
+        Wake();
+        Record([new ErpOrderObserved(_state.OrderId, m.State, m.DeliveryDone, m.Lines)]);
+    }
+
     /// <summary>News from outside (a new version, an ERP change, an OTP) cuts short a backoff or a held re-check.</summary>
     private void Wake()
     {
@@ -195,6 +204,12 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
             if (--left > 0) return;
             onStored?.Invoke();
             SyncHolds();
+            // Inside the write's callback, so a stop waiting behind it cannot come first.
+            if (_state.SaleOrderId is not null && _erpChangeBeforeLink is { } early)
+            {
+                _erpChangeBeforeLink = null;
+                Observe(early);
+            }
             if (LastSequenceNr - _lastSnapshotSequenceNr >= _settings.SnapshotEvery)
             {
                 _lastSnapshotSequenceNr = LastSequenceNr;

@@ -122,8 +122,20 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
                 else BecomeReady();
             });
             Command<AskRangeAgain>(_ => ranges.Tell(ask));
+            Command<StopEntity>(_ => StopWhileAdopting());
             CommandAny(_ => Stash.Stash());
         });
+    }
+
+    /// <summary>A hand-off does not wait for the range's answer (the range may be moving too, and a stop that
+    /// waits past the hand-off timeout loses the stash). What waits here goes back through the region, whose
+    /// shard keeps it for the product's next start: an order's hold or release is never dropped.</summary>
+    private void StopWhileAdopting()
+    {
+        var products = ActorRegistry.For(Context.System).Get<ProductRegion>();
+        foreach (var waiting in Stash.ClearStash())
+            if (waiting.Message is IWithProductId) products.Tell(waiting.Message, waiting.Sender);
+        Context.Stop(Self);
     }
 
     private void BecomeReady()

@@ -64,7 +64,8 @@ public static class Manifests
         [typeof(MarketplaceStatusRefused)] = "order-marketplace-status-refused-v2",
         [typeof(MarketplaceLinesPushed)] = "order-marketplace-lines-pushed-v2",
         [typeof(OrderFlagged)] = "order-flagged-v1",
-        [typeof(RetailerOtpGiven)] = "order-retailer-otp-given-v1",
+        [typeof(RetailerOtpGiven)] = "order-retailer-otp-given-v1", // only read: the code is no longer journaled
+        [typeof(DeliveryCodeGiven)] = "order-delivery-code-given-v1",
         [typeof(OrderState)] = "order-state-v2",
         [typeof(CustomerPartnerLinked)] = "customer-partner-linked-v1",
         [typeof(OrdersPulled)] = "marketplace-orders-pulled-v1",

@@ -39,6 +39,8 @@ internal static class BulkUpdatePayload
             w.WriteBoolean("is_unlimited_stock", false);
             w.WriteNumber("available_stock_quantity", quantity);
         }
+        // Sent only when a product leaves the connection (false) or comes back (true).
+        if (values.Published is { } published) w.WriteBoolean("is_published", published);
         w.WriteEndObject();
     }
 

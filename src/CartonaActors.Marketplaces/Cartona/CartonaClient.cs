@@ -36,7 +36,7 @@ public sealed class CartonaClient : IMarketplaceClient, IMarketplaceOrders, IDis
         ArgumentNullException.ThrowIfNull(own);
         clock ??= TimeProvider.System;
         _timeout = settings.Timeout;
-        _scrubber = new SecretScrubber(settings.Token);
+        _scrubber = SecretScrubber.For(settings.BaseUrl, settings.Token);
         _classifier = new PushResponseClassifier(_scrubber, clock);
         _orderClassifier = new OrderResponseClassifier(_scrubber, clock);
         _http = new FlurlClient(NormaliseBaseUrl(settings.BaseUrl));

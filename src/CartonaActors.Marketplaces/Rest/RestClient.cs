@@ -32,7 +32,7 @@ public sealed class RestClient : IMarketplaceClient, IMarketplaceOrders, IDispos
         _own = own;
         _customerPrefix = customerPrefix;
         _timeout = settings.Timeout;
-        _scrubber = new SecretScrubber(settings.Token);
+        _scrubber = SecretScrubber.For(settings.BaseUrl, settings.Token);
         _responses = new RestResponses(_scrubber, clock);
         _http = new FlurlClient(settings.BaseUrl.TrimEnd('/') + "/");
         _http.Settings.Timeout = settings.Timeout;

@@ -13,7 +13,8 @@ internal sealed record BulkRow(
     string? SellingPrice,
     int? AvailableStockQuantity,
     bool? IsUnlimitedStock,
-    IReadOnlyList<string> Errors)
+    IReadOnlyList<string> Errors,
+    bool? IsPublished = null)
 {
     public static BulkRow Read(JsonElement item)
     {
@@ -26,7 +27,8 @@ internal sealed record BulkRow(
         if (supplierId is null && internalId is null && errors.Count == 0)
             errors.Add("supplier_product_id or internal_product_id is required");
 
-        return new BulkRow(supplierId, internalId, ReadPrice(item, errors), ReadQuantity(item, errors), ReadUnlimited(item, errors), errors);
+        return new BulkRow(supplierId, internalId, ReadPrice(item, errors), ReadQuantity(item, errors),
+            ReadFlag(item, "is_unlimited_stock", errors), errors, ReadFlag(item, "is_published", errors));
     }
 
     private static long? ReadSupplierId(JsonElement item, List<string> errors)
@@ -97,11 +99,11 @@ internal sealed record BulkRow(
         return quantity;
     }
 
-    private static bool? ReadUnlimited(JsonElement item, List<string> errors)
+    private static bool? ReadFlag(JsonElement item, string name, List<string> errors)
     {
-        if (!TryGet(item, "is_unlimited_stock", out var value)) return null;
+        if (!TryGet(item, name, out var value)) return null;
         if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
-        errors.Add("is_unlimited_stock must be true or false");
+        errors.Add($"{name} must be true or false");
         return null;
     }
 

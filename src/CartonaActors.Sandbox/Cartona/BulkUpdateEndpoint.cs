@@ -71,6 +71,7 @@ internal sealed class BulkUpdateEndpoint(CartonaEmulatorOptions options, Cartona
                 SellingPrice = row.SellingPrice ?? product.SellingPrice,
                 AvailableStockQuantity = row.AvailableStockQuantity ?? product.AvailableStockQuantity,
                 IsUnlimitedStock = row.IsUnlimitedStock ?? product.IsUnlimitedStock,
+                IsPublished = row.IsPublished ?? product.IsPublished,
             };
             catalogNow.Replace(product, updated);
             applied.Add(new AppliedItem(updated.SupplierProductId, updated.InternalProductId, updated.SellingPrice,

@@ -7,8 +7,12 @@ public sealed record CartonaProduct(
     string? InternalProductId,
     string? SellingPrice,
     int AvailableStockQuantity,
-    bool IsUnlimitedStock)
+    bool IsUnlimitedStock,
+    bool IsPublished = true)
 {
     /// <summary>Derived the way the marketplace shows it to retailers.</summary>
     public bool InStock => IsUnlimitedStock || AvailableStockQuantity > 0;
+
+    /// <summary>Whether retailers can order it.</summary>
+    public bool OnSale => IsPublished && InStock;
 }

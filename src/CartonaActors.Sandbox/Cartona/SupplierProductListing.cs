@@ -35,6 +35,7 @@ internal sealed class SupplierProductListing(CartonaCatalog catalog)
                 WriteNullable(w, "selling_price", p.SellingPrice);
                 w.WriteNumber("available_stock_quantity", p.AvailableStockQuantity);
                 w.WriteBoolean("is_unlimited_stock", p.IsUnlimitedStock);
+                w.WriteBoolean("is_published", p.IsPublished);
                 w.WriteBoolean("in_stock", p.InStock);
                 w.WriteEndObject();
             }
