@@ -42,15 +42,9 @@ public static class OdooWebhookEndpoints
             if (!SecretComparison.Matches(presented, options.ErpSync.WebhookSecret))
                 return Refuse(StatusCodes.Status401Unauthorized, "missing or wrong webhook token");
 
-            JsonElement body;
-            try
-            {
-                body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-            }
-            catch (JsonException ex)
-            {
-                return Refuse(StatusCodes.Status400BadRequest, $"malformed JSON body: {ex.Message}");
-            }
+            var read = await RequestBodies.ReadJsonAsync<JsonElement>(request, JsonSerializerOptions.Default);
+            if (!read.Ok) return Refuse(read.Status, read.Error!);
+            var body = read.Value;
             if (body.ValueKind != JsonValueKind.Object
                 || !body.TryGetProperty("_model", out var model) || model.ValueKind != JsonValueKind.String
                 || !body.TryGetProperty("_id", out var id) || !id.TryGetInt64(out var recordId))
@@ -64,7 +58,7 @@ public static class OdooWebhookEndpoints
                 return Refuse(StatusCodes.Status422UnprocessableEntity,
                     $"model '{modelName}' is not one the sync follows ({string.Join(", ", ProductModels.Concat(OrderModels))})");
             return Results.Accepted(value: new { model = modelName, id = recordId });
-        }).ExemptFromAdminToken(); // Odoo cannot send a bearer token; the webhook secret above guards it.
+        }).WithBodyLimit(BodyLimits.OdooWebhook).ExemptFromAdminToken(); // Odoo cannot send a bearer token; the webhook secret above guards it.
 
     /// <summary>Log category.</summary>
     public sealed class OdooWebhookMarker;
