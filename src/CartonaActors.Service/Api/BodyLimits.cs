@@ -31,10 +31,29 @@ public static class BodyLimits
         {
             var http = context.HttpContext;
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } max) max.MaxRequestBodySize = bytes;
-            return http.Request.ContentLength is { } length && length > bytes
-                ? Refusals.Refuse(http, StatusCodes.Status413PayloadTooLarge, null, TooLarge(http.Request, bytes, length))
+            if (http.Request.ContentLength is { } length && length > bytes)
+            {
+                CloseAfterAnswer(http);
+                return Refusals.Refuse(http, StatusCodes.Status413PayloadTooLarge, null, TooLarge(http.Request, bytes, length));
+            }
+            return await next(context);
+        });
+
+    /// <summary>For an endpoint that reads no body: <see cref="NoBody"/>, and a body sent without a length is measured
+    /// before the endpoint runs. Left unread, Kestrel would drain it after the answer and, finding more than the
+    /// limit, drop the connection under a client that has already taken the answer and reuses it.</summary>
+    public static TBuilder ReadsNoBody<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithBodyLimit(NoBody).AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            return await RequestBodies.ReadBoundedAsync(http.Request, NoBody) is null
+                ? Refusals.Refuse(http, StatusCodes.Status413PayloadTooLarge, null, TooLarge(http.Request, NoBody, null))
                 : await next(context);
         });
+
+    /// <summary>A body refused as too large is left partly unread: the connection cannot carry another request, and
+    /// the client is told so instead of finding it closed under its next one.</summary>
+    public static void CloseAfterAnswer(HttpContext http) => http.Response.Headers.Connection = "close";
 
     /// <summary>The limit of the endpoint handling <paramref name="http"/>.</summary>
     public static long Of(HttpContext http) =>

@@ -111,5 +111,5 @@ public static class JsonErrorText
     }
 
     /// <summary>A path or name from the body can be as long as the body: keep messages (and the sync log) small.</summary>
-    private static string Short(string text) => text.Length <= MaxPathLength ? text : text[..MaxPathLength] + "…";
+    public static string Short(string text) => text.Length <= MaxPathLength ? text : text[..MaxPathLength] + "…";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Hosting;
+using CartonaActors.Domain.Json;
 using CartonaActors.Domain.Orders;
 using CartonaActors.Engine;
 using CartonaActors.Engine.Configuration;
@@ -29,7 +30,7 @@ public static class OrderEndpoints
         {
             registry.Get<OrderRegion>().Tell(new RetryOrder(OrderState.IdOf(connection, hashedId)));
             return Results.Accepted();
-        }).WithBodyLimit(BodyLimits.NoBody);
+        }).ReadsNoBody();
 
         orders.MapPost("/orders/{connection}/{hashedId}/deliver", async (string connection, string hashedId, HttpRequest request,
             ActorRegistry registry, CancellationToken ct) =>
@@ -38,7 +39,7 @@ public static class OrderEndpoints
             var read = await RequestBodies.ReadJsonAsync<JsonElement>(request, JsonSerializerOptions.Default);
             if (!read.Ok) return Refusals.Refuse(request.HttpContext, read.Status, $"{connection}/{hashedId}", $"deliver: {read.Error}; {Expected}");
             var otp = read.Value.ValueKind == JsonValueKind.Object && read.Value.TryGetProperty("otp", out var o) && o.ValueKind == JsonValueKind.String
-                ? o.GetString() : null;
+                ? JsonStrings.Read(o) : null; // an escaped lone surrogate is a wrong code for the marketplace to refuse, not a crash
             if (string.IsNullOrWhiteSpace(otp))
                 return Refusals.Refuse(request.HttpContext, StatusCodes.Status400BadRequest, $"{connection}/{hashedId}", "deliver: " + Expected);
             var state = await registry.Get<OrderRegion>().Ask<OrderState>(new DeliverWithOtp(OrderState.IdOf(connection, hashedId), otp), AskTimeout, ct);
@@ -50,7 +51,7 @@ public static class OrderEndpoints
             if (connections.Find(name) is not { PullsOrders: true }) return Results.NotFound(new { error = $"connection '{name}' does not pull orders" });
             registry.Get<MarketplaceRegion>().Tell(new PullOrdersNow(name));
             return Results.Accepted();
-        }).WithBodyLimit(BodyLimits.NoBody);
+        }).ReadsNoBody();
     }
 
     /// <summary>The order as an operator needs it; the OTP is never shown.</summary>

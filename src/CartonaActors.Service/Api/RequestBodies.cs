@@ -17,15 +17,7 @@ public static class RequestBodies
     public static async Task<JsonBody<T>> ReadJsonAsync<T>(HttpRequest request, JsonSerializerOptions options)
     {
         var limit = BodyLimits.Of(request.HttpContext);
-        byte[]? bytes;
-        try
-        {
-            bytes = await ReadBoundedAsync(request.Body, limit, request.HttpContext.RequestAborted);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            bytes = null; // Kestrel's own cap (set by WithBodyLimit) struck first
-        }
+        var bytes = await ReadBoundedAsync(request, limit);
         if (bytes is null)
             return new JsonBody<T>(default, StatusCodes.Status413PayloadTooLarge, BodyLimits.TooLarge(request, limit, request.ContentLength));
         try
@@ -38,18 +30,32 @@ public static class RequestBodies
         }
     }
 
-    /// <summary>The body, or null past <paramref name="limit"/> bytes: one sent without a length can only be measured
-    /// by reading it.</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, long limit, CancellationToken ct)
+    /// <summary>The body, or null past <paramref name="limit"/> bytes (and the connection is then closed after the
+    /// answer, see <see cref="BodyLimits.CloseAfterAnswer"/>): one sent without a length can only be measured by
+    /// reading it.</summary>
+    public static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, long limit)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        try
         {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limit) return TooLarge();
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(); // Kestrel's own cap (set by WithBodyLimit) struck first
         }
         return buffer.ToArray();
+
+        byte[]? TooLarge()
+        {
+            BodyLimits.CloseAfterAnswer(request.HttpContext);
+            return null;
+        }
     }
 }
