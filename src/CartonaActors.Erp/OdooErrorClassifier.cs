@@ -1,5 +1,6 @@
 using CartonaActors.Domain.Secrets;
 using System.Text.Json;
+using CartonaActors.Domain.Json;
 
 namespace CartonaActors.Erp;
 
@@ -34,6 +35,6 @@ internal sealed class OdooErrorClassifier(OdooSettings settings, SecretScrubber 
         {
             if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element)) return null;
         }
-        return element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        return element.ValueKind == JsonValueKind.String ? JsonStrings.Read(element) : null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CartonaActors.Domain.Connections;
 using CartonaActors.Domain.Products;
 
@@ -137,6 +138,33 @@ public class ProductRulesSpecs
         Assert.Contains("unknown connection 'nope'", ProductValidation.Validate(unknown, _ => false));
         Assert.Contains("nothing to update", ProductValidation.Validate(new UpdateProduct("sku-1", null, null, null, null, null), _ => true));
         Assert.Contains("whitespace", ProductValidation.ValidateProductId("a b"));
+    }
+
+    private static Dictionary<string, decimal> Warehouses(int from, int count) =>
+        Enumerable.Range(from, count).ToDictionary(w => "W" + w, _ => 1m);
+
+    [Fact]
+    public void A_product_names_at_most_MaxWarehouses_warehouses_over_all_its_updates()
+    {
+        var full = Fold(ProductState.Empty("sku-1"), Update(stock: Warehouses(0, ProductValidation.MaxWarehouses)));
+        var (events, error) = ProductRules.Decide(full, Update(stock: Warehouses(ProductValidation.MaxWarehouses, 1)), _ => true);
+        Assert.Empty(events);
+        Assert.Contains($"this change would make {ProductValidation.MaxWarehouses + 1}", error);
+        // A full product still takes new quantities for the warehouses it has.
+        Assert.Single(ProductRules.Decide(full, Update(stock: new() { ["W0"] = 7 }), _ => true).Events);
+        Assert.Contains("at most", ProductValidation.Validate(Update(stock: Warehouses(0, ProductValidation.MaxWarehouses + 1)), _ => true));
+    }
+
+    [Fact]
+    public void A_listing_carries_a_bounded_number_of_short_keys()
+    {
+        static UpdateProduct Keyed(IEnumerable<(string, string)> keys) => new("sku-1", null, null, null,
+            [new ListingRequest("cartona", Ref51 with { Keys = keys.ToImmutableSortedDictionary(k => k.Item1, k => k.Item2) })], null);
+        Assert.Null(ProductValidation.Validate(Keyed(Enumerable.Range(0, ProductValidation.MaxListingKeys).Select(i => ("k" + i, "v"))), _ => true));
+        Assert.Contains($"at most {ProductValidation.MaxListingKeys} keys",
+            ProductValidation.Validate(Keyed(Enumerable.Range(0, ProductValidation.MaxListingKeys + 1).Select(i => ("k" + i, "v"))), _ => true));
+        Assert.Contains("key names must be", ProductValidation.Validate(Keyed([("k", new string('v', ProductValidation.MaxIdLength + 1))]), _ => true));
+        Assert.Contains("key names must be", ProductValidation.Validate(Keyed([(" ", "v")]), _ => true));
     }
 }
 

@@ -24,6 +24,9 @@ public sealed class TestService : IAsyncDisposable
     public HttpClient Http { get; }
     public CapturedLog Log { get; }
 
+    /// <summary>The host's services, to read what it holds (the node's sync log, its endpoints).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<TestService> StartAsync(IDictionary<string, string?> settings)
     {
         var log = new CapturedLog();

@@ -13,6 +13,33 @@ public sealed record LineProblem(long DetailId, string Code, string Message);
 /// </summary>
 public static class OrderValidation
 {
+    /// <summary>Lines one order may have. B2B orders run to tens, rarely hundreds; the bound (with
+    /// <see cref="MaxRawJsonLength"/>) keeps the largest order inside one remote frame, since it crosses nodes whole
+    /// to its entity (hocon/akka.hocon, maximum-frame-size).</summary>
+    public const int MaxLines = 500;
+
+    /// <summary>Characters of the marketplace's JSON for one order, kept verbatim with it: 500 lines as Cartona
+    /// sends them take about 200 k.</summary>
+    public const int MaxRawJsonLength = 256 * 1024;
+
+    /// <summary>Why an order is too large to import, or null.</summary>
+    public static string? Oversized(MarketplaceOrder order) =>
+        order.Lines.Count > MaxLines ? $"the order has {order.Lines.Count} lines, more than the {MaxLines} an order may have"
+        : order.RawJson.Length > MaxRawJsonLength ? $"the order is {order.RawJson.Length} characters of JSON, more than the {MaxRawJsonLength} an order may have"
+        : null;
+
+    /// <summary>The page with every oversized order moved to its unreadable ones: such an order is never handed on.</summary>
+    public static OrderPage Admit(OrderPage page)
+    {
+        var refused = page.Orders.Select(o => (Order: o, Reason: Oversized(o))).Where(x => x.Reason is not null).ToList();
+        if (refused.Count == 0) return page;
+        return page with
+        {
+            Orders = page.Orders.Where(o => Oversized(o) is null).ToList(),
+            Unreadable = [.. page.Unreadable, .. refused.Select(x => new UnreadableOrder(x.Order.Id, x.Reason!, x.Order.RawJson))],
+        };
+    }
+
     public static IReadOnlyList<long> VariantIdsOf(MarketplaceOrder order) =>
         order.Lines.Select(d => long.TryParse(d.ListingKey, out var id) ? id : 0).Where(id => id > 0).Distinct().ToList();
 

@@ -14,7 +14,7 @@ public static class ProductRules
     public static (IReadOnlyList<IProductEvent> Events, string? Error) Decide(
         ProductState state, UpdateProduct cmd, Func<string, bool> isKnownConnection)
     {
-        var error = ProductValidation.Validate(cmd, isKnownConnection);
+        var error = ProductValidation.Validate(cmd, isKnownConnection) ?? ProductValidation.ValidateOn(state, cmd);
         if (error is not null) return ([], error);
         if (OrderOf(state, cmd) != ReadOrder.Newer) return ([], null);
 

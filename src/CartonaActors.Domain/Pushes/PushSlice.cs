@@ -232,16 +232,25 @@ public sealed class PushSlice(string connectionId, TimeProvider? clock = null)
     /// <summary>The listing id the product is pushed to here, if any.</summary>
     public ListingRef? RefOf(string productId) => _entries.TryGetValue(productId, out var e) && !e.Closing ? e.Ref : null;
 
-    /// <summary>Up to <paramref name="max"/> sendable products, oldest first, now marked as handed.</summary>
+    /// <summary>What one <see cref="Take"/> hands over at most, by <see cref="WireSize"/>: the batch crosses to the
+    /// connection's node and its settlement comes back with a reason per item, both inside one remote frame
+    /// (hocon/akka.hocon). Batches of ordinary ids (a few dozen characters) never come near it.</summary>
+    public const long MaxTakenBytes = 1024 * 1024;
+
+    /// <summary>Up to <paramref name="max"/> sendable products (and at most <see cref="MaxTakenBytes"/> of them),
+    /// oldest first, now marked as handed.</summary>
     public IReadOnlyList<PushItem> Take(int max, DateTimeOffset now)
     {
         var items = new List<PushItem>(Math.Min(max, _queued.Count));
-        while (items.Count < max && _sendable.TryDequeue(out var id))
+        var bytes = 0L;
+        while (items.Count < max && bytes < MaxTakenBytes && _sendable.TryDequeue(out var id))
         {
             _queued.Remove(id);
             if (!_entries.TryGetValue(id, out var e) || !e.Pending || _handed.ContainsKey(id)) continue;
             _handed[id] = (e.WantedVersion, e.Wanted, now);
-            items.Add(new PushItem(id, ConnectionId, e.Ref!, e.Wanted!, e.WantedVersion));
+            var item = new PushItem(id, ConnectionId, e.Ref!, e.Wanted!, e.WantedVersion);
+            items.Add(item);
+            bytes += WireSize.Of(item);
         }
         return items;
     }

@@ -47,8 +47,8 @@ public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IAct
     int pageSize, int concurrency)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(60);
-    /// <summary>Keeps a range message well under Akka's remote frame limit (128 kB by default).</summary>
-    private const int MaxPerRangeMessage = 200;
+    /// <summary>Products per range message, to keep it well inside the remote frame (RemoteFrameSpecs).</summary>
+    public const int MaxPerRangeMessage = 200;
     private readonly IReadOnlyList<(string, ListingRule)> _connections =
         connections.Where(c => c.Settings.ListErpVariants).Select(c => (c.Name, c.Listings)).ToList();
     private IReadOnlyList<OdooWarehouse>? _warehouses;

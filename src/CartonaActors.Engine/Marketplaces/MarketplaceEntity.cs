@@ -370,7 +370,8 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
                 break;
             case CallOutcome.Accepted:
                 _consecutiveFailures = 0;
-                HandlePulledPage(request, done.Page ?? new OrderPage([], [], 0), now);
+                // An order too large to cross to its entity's node is refused here, where it is seen.
+                HandlePulledPage(request, OrderValidation.Admit(done.Page ?? new OrderPage([], [], 0)), now);
                 break;
             case CallOutcome.Refused refused when calls.Count > 1:
                 // One bad order must not block the rest: each goes again on its own, and is refused on its own.

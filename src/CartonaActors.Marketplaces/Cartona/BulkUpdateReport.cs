@@ -1,3 +1,4 @@
+using CartonaActors.Domain.Json;
 using CartonaActors.Domain.Secrets;
 using System.Text.Json;
 using CartonaActors.Domain.Products;
@@ -62,7 +63,7 @@ internal static class BulkUpdateReport
         if (!entry.TryGetProperty(field, out var id)) return null;
         var value = id.ValueKind switch
         {
-            JsonValueKind.String => id.GetString(),
+            JsonValueKind.String => JsonStrings.Read(id),
             JsonValueKind.Number => id.GetRawText(),
             _ => null,
         };
@@ -81,8 +82,8 @@ internal static class BulkUpdateReport
     {
         if (!entry.TryGetProperty("errors", out var errors)) return "refused by Cartona";
         var texts = errors.ValueKind == JsonValueKind.Array
-            ? errors.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText())
-            : [errors.ValueKind == JsonValueKind.String ? errors.GetString()! : errors.GetRawText()];
+            ? errors.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? JsonStrings.Read(e) : e.GetRawText())
+            : [errors.ValueKind == JsonValueKind.String ? JsonStrings.Read(errors) : errors.GetRawText()];
         var joined = string.Join("; ", texts);
         return joined.Length == 0 ? "refused by Cartona" : scrubber.Excerpt(joined);
     }

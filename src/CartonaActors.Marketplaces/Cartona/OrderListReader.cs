@@ -1,3 +1,4 @@
+using CartonaActors.Domain.Json;
 using CartonaActors.Domain.Secrets;
 using System.Globalization;
 using System.Text.Json;
@@ -127,7 +128,7 @@ internal static class OrderListReader
             return value.TryGetDecimal(out var number) ? number : throw new UnreadableException($"{at}: {name} is out of range");
         if (value.ValueKind == JsonValueKind.String)
         {
-            var text = value.GetString()!;
+            var text = JsonStrings.Read(value);
             if (text.Trim().Length == 0) return null;
             return decimal.TryParse(text, DecimalStyle, CultureInfo.InvariantCulture, out var parsed)
                 ? parsed
@@ -140,7 +141,7 @@ internal static class OrderListReader
     private static string? Text(JsonElement item, string name) =>
         !item.TryGetProperty(name, out var value) ? null : value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => JsonStrings.Read(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };

@@ -1,3 +1,4 @@
+using CartonaActors.Domain.Json;
 using CartonaActors.Domain.Secrets;
 using System.Text.Json;
 
@@ -25,7 +26,7 @@ internal static class SupplierProductListReader
     private static CartonaSupplierProduct ReadItem(JsonElement item) =>
         new(
             Id: item.GetProperty("id").ValueKind == JsonValueKind.String
-                ? long.Parse(item.GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+                ? long.Parse(JsonStrings.Read(item.GetProperty("id")), System.Globalization.CultureInfo.InvariantCulture)
                 : item.GetProperty("id").GetInt64(),
             InternalProductId: Text(item, "internal_product_id"),
             SellingPrice: Text(item, "selling_price"),
@@ -40,7 +41,7 @@ internal static class SupplierProductListReader
     private static string? Text(JsonElement item, string name) =>
         !item.TryGetProperty(name, out var value) ? null : value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => JsonStrings.Read(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };

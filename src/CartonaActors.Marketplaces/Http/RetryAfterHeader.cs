@@ -8,10 +8,17 @@ public static class RetryAfterHeader
     /// <summary>What to assume when the platform gives no hint: a short pause, then the throttle decides.</summary>
     public static readonly TimeSpan Default = TimeSpan.FromSeconds(1);
 
+    /// <summary>The longest pause a platform's answer can impose: a date years ahead (a broken clock, a hostile
+    /// proxy) would otherwise stop a connection for good. Asked again after an hour, a platform still over its
+    /// quota simply answers 429 again.</summary>
+    public static readonly TimeSpan Longest = TimeSpan.FromHours(1);
+
     public static TimeSpan Read(RetryConditionHeaderValue? header, DateTimeOffset now)
     {
-        if (header?.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        if (header?.Date is { } date) return date > now ? date - now : TimeSpan.Zero;
+        if (header?.Delta is { } delta) return Clamp(delta);
+        if (header?.Date is { } date) return Clamp(date - now);
         return Default;
     }
+
+    private static TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > Longest ? Longest : wait;
 }

@@ -1,3 +1,4 @@
+using CartonaActors.Domain.Json;
 using System.Globalization;
 using System.Text.Json;
 using CartonaActors.Domain.Orders;
@@ -38,7 +39,7 @@ internal static class RestOrderReader
                     unreadable.Add(new UnreadableOrder(element.ValueKind == JsonValueKind.Object ? Text(element, "id") : null, scrubber.Excerpt(ex.Message), raw));
                 }
             }
-            var next = root.TryGetProperty("next_cursor", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+            var next = root.TryGetProperty("next_cursor", out var c) && c.ValueKind == JsonValueKind.String ? JsonStrings.Read(c) : null;
             var hasMore = root.TryGetProperty("has_more", out var h) && h.ValueKind == JsonValueKind.True;
             return new OrderPage(orders, unreadable, data.GetArrayLength(), next, hasMore);
         }
@@ -88,14 +89,14 @@ internal static class RestOrderReader
     {
         if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
         if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var n)) return n;
-        if (v.ValueKind == JsonValueKind.String && decimal.TryParse(v.GetString(), DecimalStyle, CultureInfo.InvariantCulture, out var p)) return p;
+        if (v.ValueKind == JsonValueKind.String && decimal.TryParse(JsonStrings.Read(v), DecimalStyle, CultureInfo.InvariantCulture, out var p)) return p;
         throw new UnreadableException($"{at}: {name} is not a number");
     }
 
     private static string? Text(JsonElement e, string name) =>
         !e.TryGetProperty(name, out var v) ? null : v.ValueKind switch
         {
-            JsonValueKind.String => string.IsNullOrWhiteSpace(v.GetString()) ? null : v.GetString(),
+            JsonValueKind.String => JsonStrings.Read(v) is { } s && !string.IsNullOrWhiteSpace(s) ? s : null,
             JsonValueKind.Number => v.GetRawText(),
             _ => null,
         };

@@ -1,3 +1,4 @@
+using CartonaActors.Domain.Json;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using CartonaActors.Domain.Secrets;
@@ -38,6 +39,8 @@ internal sealed class RestResponses(SecretScrubber scrubber, TimeProvider clock)
         };
     }
 
+    private static string TextOf(JsonElement value) => value.ValueKind == JsonValueKind.String ? JsonStrings.Read(value) : value.GetRawText();
+
     /// <summary>Per-row results of a batch, by row index; null when the answer has none that can be read.</summary>
     public IReadOnlyDictionary<int, string>? RowErrors(string body, int rows)
     {
@@ -51,10 +54,10 @@ internal sealed class RestResponses(SecretScrubber scrubber, TimeProvider clock)
             {
                 if (r.ValueKind != JsonValueKind.Object || !r.TryGetProperty("index", out var i) || !i.TryGetInt32(out var index)
                     || index < 0 || index >= rows) return null;
-                var status = r.TryGetProperty("status", out var st) && st.ValueKind == JsonValueKind.String ? st.GetString() : null;
+                var status = r.TryGetProperty("status", out var st) && st.ValueKind == JsonValueKind.String ? JsonStrings.Read(st) : null;
                 if (status == "ok") continue;
-                var code = r.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object && e.TryGetProperty("code", out var c) ? c.ToString() : "error";
-                var message = e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out var m) ? m.ToString() : null;
+                var code = r.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object && e.TryGetProperty("code", out var c) ? TextOf(c) : "error";
+                var message = e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out var m) ? TextOf(m) : null;
                 errors[index] = scrubber.Excerpt(message is null ? code : $"{code}: {message}");
             }
             return errors;

@@ -28,7 +28,7 @@ public static class ConnectionEndpoints
             using var _ = client as IDisposable;
             var check = await client.TestConnectionAsync(ct);
             return Results.Ok(new { connection = name, platform = c.Settings.Platform, ok = check.Ok, message = check.Message });
-        });
+        }).ReadsNoBody();
 
         // "Sync all": every listed product of the connection is sent again from the push slices (no product is
         // woken); progress in GET /api/connections/{name} as syncAll {total, remaining}.
@@ -39,7 +39,7 @@ public static class ConnectionEndpoints
             var accepted = await region.ActorRef.Ask<SyncAllAccepted>(new StartSyncAll(name), SyncAllTimeout, ct);
             log.LogInformation("Sync all on {Connection}: {Products} products to send again", name, accepted.Products);
             return Results.Accepted($"/api/connections/{name}", new { connection = name, products = accepted.Products });
-        });
+        }).ReadsNoBody();
 
         app.MapGet("/api/engine/stats", (ActorSystem system) => Results.Ok(new { productsStarted = EngineCounters.For(system).ProductsStarted }));
 

@@ -20,7 +20,8 @@ public static class ErpEndpoints
 
         erp.MapPost("/catalog-load", async (ActorRegistry registry, CancellationToken ct) =>
             Results.Accepted("/api/erp/catalog-load",
-                await registry.Get<ErpRegion>().Ask<CatalogLoadProgress>(new StartCatalogLoad(ErpTasks.CatalogLoad), AskTimeout, ct)));
+                await registry.Get<ErpRegion>().Ask<CatalogLoadProgress>(new StartCatalogLoad(ErpTasks.CatalogLoad), AskTimeout, ct)))
+            .ReadsNoBody();
 
         erp.MapGet("/catalog-load", async (ActorRegistry registry, CancellationToken ct) =>
             Results.Ok(await registry.Get<ErpRegion>().Ask<CatalogLoadProgress>(new GetCatalogLoadProgress(ErpTasks.CatalogLoad), AskTimeout, ct)));
@@ -34,6 +35,6 @@ public static class ErpEndpoints
             if (!options.ErpSync.PolledModels.Contains(model)) return Results.NotFound(new { error = $"model '{model}' is not polled" });
             registry.Get<ErpRegion>().Tell(new PollNow(ErpTasks.PollerOf(model)));
             return Results.Accepted();
-        });
+        }).ReadsNoBody();
     }
 }

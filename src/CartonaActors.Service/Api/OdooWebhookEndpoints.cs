@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Hosting;
+using CartonaActors.Domain.Json;
 using CartonaActors.Domain.Secrets;
 using CartonaActors.Engine;
 using CartonaActors.Engine.Configuration;
@@ -42,29 +43,23 @@ public static class OdooWebhookEndpoints
             if (!SecretComparison.Matches(presented, options.ErpSync.WebhookSecret))
                 return Refuse(StatusCodes.Status401Unauthorized, "missing or wrong webhook token");
 
-            JsonElement body;
-            try
-            {
-                body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-            }
-            catch (JsonException ex)
-            {
-                return Refuse(StatusCodes.Status400BadRequest, $"malformed JSON body: {ex.Message}");
-            }
+            var read = await RequestBodies.ReadJsonAsync<JsonElement>(request, JsonSerializerOptions.Default);
+            if (!read.Ok) return Refuse(read.Status, read.Error!);
+            var body = read.Value;
             if (body.ValueKind != JsonValueKind.Object
                 || !body.TryGetProperty("_model", out var model) || model.ValueKind != JsonValueKind.String
-                || !body.TryGetProperty("_id", out var id) || !id.TryGetInt64(out var recordId))
+                || !body.TryGetProperty("_id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out var recordId))
                 return Refuse(StatusCodes.Status400BadRequest, "the body must be an object with \"_model\" (string) and \"_id\" (integer), as Odoo's webhook action sends");
-            var modelName = model.GetString()!;
+            var modelName = JsonStrings.Read(model); // an escaped lone surrogate is no model the sync follows, not a crash
             if (OrderModels.Contains(modelName))
                 registry.Get<ErpOrderWatcherKey>().Tell(new ErpRecordsTouched(modelName, [recordId]));
             else if (ProductModels.Contains(modelName))
                 registry.Get<OdooChangeCollectorKey>().Tell(new ErpRecordsTouched(modelName, [recordId]));
             else
                 return Refuse(StatusCodes.Status422UnprocessableEntity,
-                    $"model '{modelName}' is not one the sync follows ({string.Join(", ", ProductModels.Concat(OrderModels))})");
+                    $"model '{JsonErrorText.Short(modelName)}' is not one the sync follows ({string.Join(", ", ProductModels.Concat(OrderModels))})");
             return Results.Accepted(value: new { model = modelName, id = recordId });
-        }).ExemptFromAdminToken(); // Odoo cannot send a bearer token; the webhook secret above guards it.
+        }).WithBodyLimit(BodyLimits.OdooWebhook).ExemptFromAdminToken(); // Odoo cannot send a bearer token; the webhook secret above guards it.
 
     /// <summary>Log category.</summary>
     public sealed class OdooWebhookMarker;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Hosting;
+using CartonaActors.Domain.Json;
 using CartonaActors.Domain.Orders;
 using CartonaActors.Engine;
 using CartonaActors.Engine.Configuration;
@@ -29,33 +30,28 @@ public static class OrderEndpoints
         {
             registry.Get<OrderRegion>().Tell(new RetryOrder(OrderState.IdOf(connection, hashedId)));
             return Results.Accepted();
-        });
+        }).ReadsNoBody();
 
         orders.MapPost("/orders/{connection}/{hashedId}/deliver", async (string connection, string hashedId, HttpRequest request,
-            ActorRegistry registry, NodeSyncLog syncLog, CancellationToken ct) =>
+            ActorRegistry registry, CancellationToken ct) =>
         {
-            string? otp = null;
-            try
-            {
-                var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct);
-                if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("otp", out var o) && o.ValueKind == JsonValueKind.String) otp = o.GetString();
-            }
-            catch (JsonException) { }
+            const string Expected = "the body must be {\"otp\": \"<retailer OTP>\"}";
+            var read = await RequestBodies.ReadJsonAsync<JsonElement>(request, JsonSerializerOptions.Default);
+            if (!read.Ok) return Refusals.Refuse(request.HttpContext, read.Status, $"{connection}/{hashedId}", $"deliver: {read.Error}; {Expected}");
+            var otp = read.Value.ValueKind == JsonValueKind.Object && read.Value.TryGetProperty("otp", out var o) && o.ValueKind == JsonValueKind.String
+                ? JsonStrings.Read(o) : null; // an escaped lone surrogate is a wrong code for the marketplace to refuse, not a crash
             if (string.IsNullOrWhiteSpace(otp))
-            {
-                syncLog.Refused($"{connection}/{hashedId}", "deliver: the body must be {\"otp\": \"<retailer OTP>\"}");
-                return Results.BadRequest(new { error = "the body must be {\"otp\": \"<retailer OTP>\"}" });
-            }
+                return Refusals.Refuse(request.HttpContext, StatusCodes.Status400BadRequest, $"{connection}/{hashedId}", "deliver: " + Expected);
             var state = await registry.Get<OrderRegion>().Ask<OrderState>(new DeliverWithOtp(OrderState.IdOf(connection, hashedId), otp), AskTimeout, ct);
             return Results.Accepted($"/api/orders/{connection}/{hashedId}", View(state));
-        });
+        }).WithBodyLimit(BodyLimits.DeliveryCode);
 
         orders.MapPost("/connections/{name}/pull-orders", (string name, OpenConnections connections, ActorRegistry registry) =>
         {
             if (connections.Find(name) is not { PullsOrders: true }) return Results.NotFound(new { error = $"connection '{name}' does not pull orders" });
             registry.Get<MarketplaceRegion>().Tell(new PullOrdersNow(name));
             return Results.Accepted();
-        });
+        }).ReadsNoBody();
     }
 
     /// <summary>The order as an operator needs it; the OTP is never shown.</summary>

@@ -13,14 +13,15 @@ public static class ProductEndpoints
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 
-    internal static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web)
+    /// <summary>How the product ingress reads its body: web names, and an unknown field is an error.</summary>
+    public static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
     public static void MapProductEndpoints(this WebApplication app)
     {
-        app.MapPut("/api/products/{id}", UpdateAsync);
+        app.MapPut("/api/products/{id}", UpdateAsync).WithBodyLimit(BodyLimits.ProductChange);
         app.MapGet("/api/products/{id}", GetAsync);
     }
 
@@ -28,24 +29,17 @@ public static class ProductEndpoints
     private static async Task<IResult> UpdateAsync(string id, HttpRequest request, OpenConnections connections,
         IRequiredActor<ProductRegion> products, NodeSyncLog syncLog, ILogger<ProductChangeRequest> log)
     {
-        IResult Refuse(string reason)
+        IResult Refuse(string reason, int status = StatusCodes.Status400BadRequest)
         {
             log.LogWarning("Refused change to product {ProductId}: {Reason}", id, reason);
             syncLog.Refused(id, reason);
-            return Results.BadRequest(new { error = reason });
+            return Results.Json(new { error = reason }, statusCode: status);
         }
 
         if (ProductValidation.ValidateProductId(id) is { } idError) return Refuse(idError);
-        ProductChangeRequest? body;
-        try
-        {
-            body = await JsonSerializer.DeserializeAsync<ProductChangeRequest>(request.Body, RequestJson, request.HttpContext.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            return Refuse($"malformed JSON body: {ex.Message}");
-        }
-        if (body is null) return Refuse("the body must be a JSON object");
+        var read = await RequestBodies.ReadJsonAsync<ProductChangeRequest>(request, RequestJson);
+        if (!read.Ok) return Refuse(read.Error!, read.Status);
+        if (read.Value is not { } body) return Refuse("the body must be a JSON object");
         var (command, mappingError) = body.ToCommand(id, name => connections.Find(name)?.Listings.Kind);
         if (command is null) return Refuse(mappingError!);
         if (ProductValidation.Validate(command, name => connections.Find(name) is not null) is { } validationError) return Refuse(validationError);
