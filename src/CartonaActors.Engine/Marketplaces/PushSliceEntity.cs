@@ -25,6 +25,11 @@ public sealed class PushSliceEntity : ReceivePersistentActor, IWithTimers
     private readonly List<(IActorRef To, PushOfferStored Reply)> _repliesAfterWrite = [];
     private IActorRef _marketplaces = ActorRefs.Nobody;
     private bool _writing;
+    // Writes issued and not yet answered. PersistAsync does not hold back StopEntity the way Persist does, and a
+    // slice that stops with a write still on its way lets that write land after its next incarnation (on the node
+    // the shard moved to) has recovered: two writers on one journal, whose replay then discards the later events.
+    private int _pendingWrites;
+    private bool _stopAfterWrites;
     private int _announced = -1;
     private long _eventsSinceSnapshot;
 
@@ -78,7 +83,8 @@ public sealed class PushSliceEntity : ReceivePersistentActor, IWithTimers
         Command<ResyncPushSlice>(_ =>
         {
             var replyTo = Sender;
-            PersistAsync(new PushSliceResyncRequested(SliceId, _slice.Count, DateTimeOffset.UtcNow), e =>
+            if (_stopAfterWrites) return; // the next incarnation answers the requester's retry
+            PersistThen(new PushSliceResyncRequested(SliceId, _slice.Count, DateTimeOffset.UtcNow), e =>
             {
                 var entries = _slice.Apply(e);
                 _log.Info("{SliceId}: sync all requested, {Entries} products to send again", SliceId, entries);
@@ -104,7 +110,11 @@ public sealed class PushSliceEntity : ReceivePersistentActor, IWithTimers
             if (_slice.Waiting > 0) _announced = -1;
             Announce();
         });
-        Command<StopEntity>(_ => Context.Stop(Self));
+        Command<StopEntity>(_ =>
+        {
+            _stopAfterWrites = true;
+            StopIfWritten();
+        });
         Command<SaveSnapshotSuccess>(s => DeleteMessages(s.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {PersistenceId} failed", PersistenceId));
         Command<DeleteMessagesSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.ToSequenceNr - 1)));
@@ -133,11 +143,11 @@ public sealed class PushSliceEntity : ReceivePersistentActor, IWithTimers
     /// <summary>One write in flight at a time; whatever arrives meanwhile goes into the next one.</summary>
     private void WriteIfIdle()
     {
-        if (_writing || _slice.NextWrite(SliceId) is not { } update) return;
+        if (_writing || _stopAfterWrites || _slice.NextWrite(SliceId) is not { } update) return;
         _writing = true;
         var replies = _repliesAfterWrite.ToList();
         _repliesAfterWrite.Clear();
-        PersistAsync(update, e =>
+        PersistThen(update, e =>
         {
             _slice.Apply(e);
             foreach (var (to, reply) in replies) to.Tell(reply);
@@ -150,13 +160,31 @@ public sealed class PushSliceEntity : ReceivePersistentActor, IWithTimers
     /// <summary>Read back as not showing what they confirmed: journaled, then sendable again.</summary>
     private void SendAgain(IReadOnlyList<DriftedPush> drifted, string why)
     {
-        if (drifted.Count == 0) return;
+        if (drifted.Count == 0 || _stopAfterWrites) return; // the next pass finds them again
         _log.Warning("{SliceId}: {Count} products {Why}, first {ProductId}; sending them again", SliceId, drifted.Count, why, drifted[0].ProductId);
-        PersistAsync(new PushesDrifted(SliceId, drifted, DateTimeOffset.UtcNow), e =>
+        PersistThen(new PushesDrifted(SliceId, drifted, DateTimeOffset.UtcNow), e =>
         {
             _slice.Apply(e);
             AfterWrite();
         });
+    }
+
+    private void PersistThen<TEvent>(TEvent evt, Action<TEvent> handler)
+    {
+        _pendingWrites++;
+        PersistAsync(evt, e =>
+        {
+            _pendingWrites--;
+            handler(e);
+            StopIfWritten();
+        });
+    }
+
+    /// <summary>Stops once every write issued has been answered (what is collected meanwhile is not written: its
+    /// senders repeat it to the next incarnation).</summary>
+    private void StopIfWritten()
+    {
+        if (_stopAfterWrites && _pendingWrites == 0) Context.Stop(Self);
     }
 
     private void AfterWrite()

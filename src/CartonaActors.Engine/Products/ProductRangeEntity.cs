@@ -24,6 +24,9 @@ public sealed class ProductRangeEntity : ReceivePersistentActor, IWithTimers
     private readonly RangeOffers _offers;
     private readonly List<(IActorRef To, ProductBaseline Reply)> _adoptionsToWrite = [];
     private bool _writingAdoptions;
+    // A stop waits for the adoption write on its way (PersistAsync does not hold StopEntity back): landing after
+    // the range's next incarnation recovered, it would make two writers on one journal.
+    private bool _stopAfterWrites;
     private int _eventsSinceSnapshot;
     private SliceOfferSender _sender = null!;
     private IActorRef _products = ActorRefs.Nobody;
@@ -78,7 +81,11 @@ public sealed class ProductRangeEntity : ReceivePersistentActor, IWithTimers
             if (!_offers.AllStored || _writingAdoptions || _adoptionsToWrite.Count > 0) return;
             Context.Parent.Tell(new Passivate(StopEntity.Instance));
         });
-        Command<StopEntity>(_ => Context.Stop(Self));
+        Command<StopEntity>(_ =>
+        {
+            _stopAfterWrites = true;
+            if (!_writingAdoptions) Context.Stop(Self);
+        });
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {PersistenceId} failed", PersistenceId));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -138,6 +145,11 @@ public sealed class ProductRangeEntity : ReceivePersistentActor, IWithTimers
 
     private void WriteAdoptionsIfIdle()
     {
+        if (_stopAfterWrites && !_writingAdoptions)
+        {
+            Context.Stop(Self); // the products still waiting ask the next incarnation again
+            return;
+        }
         if (_writingAdoptions || _adoptionsToWrite.Count == 0) return;
         _writingAdoptions = true;
         var batch = _adoptionsToWrite.ToList();
