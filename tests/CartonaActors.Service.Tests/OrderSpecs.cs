@@ -224,6 +224,22 @@ public sealed class OrderSpecs(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_sale_order_created_in_Odoo_whose_answer_was_lost_is_found_on_the_retry_not_created_again()
+    {
+        var extra = new Dictionary<string, string?>(FastRecheck) { ["CartonaActors:Odoo:Timeout"] = "00:00:02" };
+        await using var world = await WorldAsync(extra: extra);
+        world.Odoo.Options.LoseAnswers["sale.order/create"] = 1; // Odoo commits the order; the service times out
+        var order = Place(world);
+
+        await PullAsync(world);
+        await UntilAsync(() => world.Cartona["cartona"].Orders.Get(order.HashedId)!.Acked, "order acknowledged", seconds: 60);
+
+        Assert.Single(SaleOrdersFor(world, order.HashedId));
+        Assert.Equal(1, world.Odoo.Calls.Count(c => c.Model == "sale.order" && c.Method == "create"));
+        Assert.Contains(world.Service.Log.Lines, l => l.Contains("created before, not yet recorded"));
+    }
+
+    [Fact]
     public async Task Orders_that_passivate_while_their_imports_wait_for_a_slow_Odoo_are_imported_once_each()
     {
         // One Odoo call at a time, 100 ms each: the later orders wait many seconds for their turn, far past the

@@ -30,6 +30,11 @@ public sealed class OdooEmulatorOptions
     /// <summary>Held before answering every JSON-RPC call (a slow or hanging server); zero by default.</summary>
     public TimeSpan ResponseDelay { get; set; }
 
+    /// <summary>Calls ("model/method", e.g. <c>sale.order/create</c>) whose next answer is lost: the work is done
+    /// and committed, then the answer is held until the client gives up, as when a connection drops after Odoo
+    /// committed. Each entry counts the calls it still affects.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, int> LoseAnswers { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Sales setting "Lock Confirmed Sales" (<c>sale.group_auto_done_setting</c>): action_confirm also
     /// sets <c>locked</c>, so later line edits and cancellation are refused.</summary>
     public bool LockConfirmedOrders { get; set; }

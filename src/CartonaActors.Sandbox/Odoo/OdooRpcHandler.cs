@@ -88,11 +88,30 @@ internal sealed class OdooRpcHandler(
                 answer = RpcJson.Error(id, OdooFault.Type(ex.Message));
             }
             record(new OdooRecordedCall(options.Clock.GetUtcNow(), service, modelMethod, model, error));
+            if (error is null && LoseThisAnswer($"{model}/{modelMethod}"))
+            {
+                using var held = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, held.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // committed, and the client never learns it
+                }
+            }
         }
 
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(answer, context.RequestAborted);
+    }
+
+    private bool LoseThisAnswer(string call)
+    {
+        while (options.LoseAnswers.TryGetValue(call, out var left) && left > 0)
+            if (options.LoseAnswers.TryUpdate(call, left - 1, left)) return true;
+        return false;
     }
 
     private async Task<object?> DispatchAsync(string service, string method, JsonElement[] args) => service switch
