@@ -15,6 +15,12 @@ public sealed class ClusterOrders(ClusterWorld world, int seed)
 
     public IReadOnlyList<string> Placed => _placed;
 
+    /// <summary>Every variant some order placed so far holds.</summary>
+    public HashSet<string> OrderedVariants { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sale orders in Odoo for Cartona orders, so far.</summary>
+    public int Imported => SaleOrders().Count();
+
     /// <summary>Places <paramref name="count"/> pending orders of one or two lines of random variants.</summary>
     public void Place(int count)
     {
@@ -24,6 +30,7 @@ public sealed class ClusterOrders(ClusterWorld world, int seed)
             var lines = Enumerable.Range(0, 1 + _random.Next(2))
                 .Select(_ => new CartonaOrderLineSpec(world.Seed.VariantIds[_random.Next(world.Variants)].ToString(), 1 + _random.Next(3), 10m))
                 .ToList();
+            foreach (var line in lines) OrderedVariants.Add(line.InternalProductId!);
             _placed.Add(world.Cartona.Orders.Place(new CartonaOrderSpec
             {
                 Retailer = new CartonaOrderRetailer($"Shop {retailer}", $"R{retailer}"), Details = lines,

@@ -16,4 +16,10 @@ public abstract record CartonaFault
 
     /// <summary>Answer 429 with this Retry-After, whatever the token bucket says.</summary>
     public sealed record RateLimit(int RetryAfterSeconds) : CartonaFault;
+
+    /// <summary>Answer 429 without a Retry-After header, as a proxy in front of the API may.</summary>
+    public sealed record RateLimitWithoutRetryAfter : CartonaFault;
+
+    /// <summary>Reset the connection without an answer.</summary>
+    public sealed record Reset : CartonaFault;
 }

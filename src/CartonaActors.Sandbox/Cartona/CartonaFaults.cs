@@ -10,6 +10,22 @@ public sealed class CartonaFaults
     private readonly object _gate = new();
     private readonly List<Entry> _queue = [];
     private (int Status, string? PathPrefix)? _standing;
+    private (CartonaFaultMix Mix, Random Random)? _random;
+    private readonly Dictionary<string, int> _injected = new(StringComparer.Ordinal);
+
+    /// <summary>From now on every request (after the queued faults) gets a fault of the mix at its rate, drawn from
+    /// a generator seeded with <paramref name="seed"/>, until <see cref="Clear"/>.</summary>
+    public void InjectAtRandom(CartonaFaultMix mix, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(mix);
+        lock (_gate) _random = (mix, new Random(seed));
+    }
+
+    /// <summary>Faults answered so far, by kind (the fault's type name), queued, standing and random alike.</summary>
+    public IReadOnlyDictionary<string, int> InjectedByKind
+    {
+        get { lock (_gate) return new Dictionary<string, int>(_injected, StringComparer.Ordinal); }
+    }
 
     /// <summary>Answers the next <paramref name="times"/> matching requests with <paramref name="fault"/>.</summary>
     /// <param name="pathPrefix">Relative to the API root, e.g. <c>supplier-product/bulk-update</c>; null = any path.</param>
@@ -33,6 +49,7 @@ public sealed class CartonaFaults
         {
             _queue.Clear();
             _standing = null;
+            _random = null;
         }
     }
 
@@ -47,13 +64,31 @@ public sealed class CartonaFaults
     {
         lock (_gate)
         {
-            if (_standing is { } standing && Matches(standing.PathPrefix, relativePath))
-                return new CartonaFault.ServerError(standing.Status);
-            var entry = _queue.FirstOrDefault(e => Matches(e.PathPrefix, relativePath));
-            if (entry is null) return null;
+            return Count(TakeLocked(relativePath));
+        }
+    }
+
+    private CartonaFault? TakeLocked(string relativePath)
+    {
+        if (_standing is { } standing && Matches(standing.PathPrefix, relativePath))
+            return new CartonaFault.ServerError(standing.Status);
+        var entry = _queue.FirstOrDefault(e => Matches(e.PathPrefix, relativePath));
+        if (entry is not null)
+        {
             if (--entry.Remaining == 0) _queue.Remove(entry);
             return entry.Fault;
         }
+        return _random is { } r ? r.Mix.Draw(r.Random) : null;
+    }
+
+    private CartonaFault? Count(CartonaFault? fault)
+    {
+        if (fault is not null)
+        {
+            var kind = fault is CartonaFault.ServerError e ? $"ServerError{e.Status}" : fault.GetType().Name;
+            _injected[kind] = _injected.GetValueOrDefault(kind) + 1;
+        }
+        return fault;
     }
 
     private static bool Matches(string? prefix, string path) =>

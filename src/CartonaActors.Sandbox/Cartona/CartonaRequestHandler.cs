@@ -95,6 +95,11 @@ internal sealed class CartonaRequestHandler(
                 return new EndpointResult(200, "{\"updated\": [not json");
             case CartonaFault.RateLimit r:
                 return RateLimited(context, Math.Max(1, r.RetryAfterSeconds));
+            case CartonaFault.RateLimitWithoutRetryAfter:
+                return EndpointResult.Error(429, "rate_limited");
+            case CartonaFault.Reset:
+                context.Abort();
+                return null;
             case CartonaFault.Timeout t:
                 using (var held = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping))
                 {

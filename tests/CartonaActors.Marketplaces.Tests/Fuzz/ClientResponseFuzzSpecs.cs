@@ -1,3 +1,4 @@
+using CartonaActors.Domain.ReadBack;
 using CartonaActors.Domain.Orders;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Sync;
@@ -44,10 +45,10 @@ public sealed class ClientResponseFuzzSpecs : IAsyncLifetime
 
     /// <summary>Every call a connection makes, with what the platform answers to it.</summary>
     private static Gen<(int Call, ScriptedAnswer Answer)> Calls(Gen<string> orders, Gen<string> pushReport) =>
-        Gen.Int[0, 5].SelectMany(call => HostileAnswers.Around(HostileJson.Body(call switch
+        Gen.Int[0, 6].SelectMany(call => HostileAnswers.Around(HostileJson.Body(call switch
         {
             0 => pushReport,
-            1 => orders,
+            1 or 6 => orders, // a product list is an array of objects too
             _ => pushReport,
         })).Select(answer => (call, answer)));
 
@@ -62,6 +63,7 @@ public sealed class ClientResponseFuzzSpecs : IAsyncLifetime
             2 => await orders.AcknowledgeAsync(["h1", "h2"], default),
             3 => await orders.UpdateOrderStatusAsync("h1", new OrderStatusUpdate("approved"), default),
             4 => await orders.UpdateOrderLinesAsync("h1", [new OrderLineChange(7, null, 2, 9.5m)], default),
+            6 when client is IMarketplaceListings listings => (await listings.ReadListingsAsync(new ListingPageRequest(1, 100), default)).Outcome,
             _ => await client.TestConnectionAsync(default),
         };
     }
