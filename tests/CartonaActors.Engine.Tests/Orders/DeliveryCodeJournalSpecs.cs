@@ -46,6 +46,8 @@ public sealed class DeliveryCodeJournalSpecs
         var order = system.ActorOf(OrderEntity.PropsFor(OrderId, OrderWorld.SettingsFor(new ScriptedSales(), snapshotEvery: 1)));
         await order.Ask<OrderState>(new DeliverWithOtp(OrderId, Code), TimeSpan.FromSeconds(10));
         Assert.Equal(Code, (await order.Ask<OrderState>(new GetOrder(OrderId), TimeSpan.FromSeconds(10))).RetailerOtp);
+        // A snapshot is saved after its event's handler ran: wait for it, or the host may stop before it is written.
+        await Probe.UntilAsync(() => SnapshotRows(persistence.ConnectionString!) > 0, TimeSpan.FromSeconds(10));
         await host.StopAsync();
         host.Dispose();
         SqliteConnection.ClearAllPools();
@@ -55,5 +57,24 @@ public sealed class DeliveryCodeJournalSpecs
         Assert.Contains("order-delivery-code-given-v1", bytes); // the event is there, and so is the snapshot
         Assert.Contains("order-state-v2", bytes);
         Assert.DoesNotContain(Code, bytes);
+    }
+
+    private static long SnapshotRows(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var tables = connection.CreateCommand();
+        tables.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%snapshot%'";
+        var names = new List<string>();
+        using (var reader = tables.ExecuteReader())
+            while (reader.Read()) names.Add(reader.GetString(0));
+        long rows = 0;
+        foreach (var name in names)
+        {
+            using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM \"{name}\"";
+            rows += (long)count.ExecuteScalar()!;
+        }
+        return rows;
     }
 }
