@@ -18,8 +18,8 @@ public static class OrderValidation
     /// to its entity (hocon/akka.hocon, maximum-frame-size).</summary>
     public const int MaxLines = 500;
 
-    /// <summary>Characters of the marketplace's JSON for one order, kept verbatim with it: 500 lines as Cartona
-    /// sends them take about 200 k.</summary>
+    /// <summary>Characters of the marketplace's JSON for one order, kept verbatim with it: 500 lines as a marketplace
+    /// sends them, with a retailer and a product name each, take about 200 k.</summary>
     public const int MaxRawJsonLength = 256 * 1024;
 
     /// <summary>Why an order is too large to import, or null.</summary>

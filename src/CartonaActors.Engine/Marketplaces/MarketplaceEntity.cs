@@ -54,10 +54,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     private long _lastSnapshotSequenceNr;
     private IActorRef _readBack = ActorRefs.Nobody;
     // Read-back pages wait until nothing else does: they check the pushes, they must not delay them.
-    private ListingPageRequest? _listingRead;
-    private long? _listingReadInFlight;
-    private DateTimeOffset _listingReadNotBefore;
-    private int _listingReadFailures;
+    private readonly ListingReadCalls _listingReads;
 
     public static Props PropsFor(string connectionId, MarketplaceEntitySettings settings) =>
         Props.Create(() => new MarketplaceEntity(connectionId, settings));
@@ -72,6 +69,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         _bucket = PacingMargin.BucketFor(_limits, DateTimeOffset.UtcNow);
         _batchLimit = _limits.MaxBatchSize;
         _demand = new SliceDemand(PushSliceIds.All(connectionId, settings.PushSlices).ToList());
+        _listingReads = new ListingReadCalls(settings.Backoff);
         var connection = settings.Connection.Settings;
         _pull = new OrderPullCycle(
             settings.Connection.OrderSource,
@@ -147,15 +145,12 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             _pausedUntil > DateTimeOffset.UtcNow ? _pausedUntil : null, _consecutiveFailures, _ledger, _syncAllTotal)));
         Command<ReadListingsWanted>(w =>
         {
-            _listingRead = w.Request;
+            _listingReads.Want(w.Request);
             Drain();
         });
         Command<ListingsReadCompleted>(HandleListingsRead);
-        Command<ListingsReadTimedOut>(t =>
-        {
-            if (_listingReadInFlight == t.Key)
-                HandleListingsRead(new ListingsReadCompleted(t.Key, t.Request, new CallOutcome.TransientFailure("no answer from the marketplace worker in time"), null, DateTimeOffset.UtcNow));
-        });
+        Command<ListingsReadTimedOut>(t => HandleListingsRead(new ListingsReadCompleted(t.Key, t.Request,
+            new CallOutcome.TransientFailure("no answer from the marketplace worker in time"), null, DateTimeOffset.UtcNow)));
         Command<ListingsReadBack>(pass => PersistLedger(pass));
         Command<StopEntity>(_ => Context.Stop(Self));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
@@ -232,68 +227,42 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
 
     private void ReadListingsIfIdle(DateTimeOffset now)
     {
-        if (_listingRead is not { } request || _listingReadInFlight is not null || _orderCalls.Count > 0 || _pullCalls.Count > 0
-            || _buffer.HasSendable || _demand.Waiting > 0 || _inFlight.Count + _orderCallsInFlight.Count >= _limits.MaxConcurrentRequests) return;
-        if (now < _listingReadNotBefore)
-        {
-            Timers.StartSingleTimer(DrainTimer, DrainTick.Instance, _listingReadNotBefore - now);
-            return;
-        }
+        if (!_listingReads.Due(now, out var wait) || _orderCalls.Count > 0 || _pullCalls.Count > 0 || _buffer.HasSendable
+            || _demand.Waiting > 0 || _inFlight.Count + _orderCallsInFlight.Count >= _limits.MaxConcurrentRequests) return;
         var cost = PacingMargin.OrderCallCost(_limits);
-        if (!_bucket.TryTake(now, cost))
+        if (wait == TimeSpan.Zero && !_bucket.TryTake(now, cost)) wait = _bucket.TimeUntilNext(now, cost);
+        if (wait > TimeSpan.Zero)
         {
-            Timers.StartSingleTimer(DrainTimer, DrainTick.Instance, _bucket.TimeUntilNext(now, cost));
+            Timers.StartSingleTimer(DrainTimer, DrainTick.Instance, wait);
             return;
         }
-        _listingRead = null;
         var key = ++_nextBatchId;
-        _listingReadInFlight = key;
+        var request = _listingReads.Start(key);
         _worker.Tell(new ReadListings(key, request));
         Timers.StartSingleTimer(("list", key), new ListingsReadTimedOut(key, request), _settings.Connection.Settings.Timeout + TimeSpan.FromSeconds(10));
     }
 
-    /// <summary>Read-back failures are paced like pushes (429 pauses the connection, the rest back off) but do not
-    /// count against them; a pass that keeps failing is abandoned until the next one.</summary>
     private void HandleListingsRead(ListingsReadCompleted done)
     {
-        if (_listingReadInFlight != done.Key) return;
-        _listingReadInFlight = null;
-        Timers.Cancel(("list", done.Key));
         var now = DateTimeOffset.UtcNow;
-        switch (done.Outcome)
+        var step = _listingReads.Completed(done.Key, done.Request, done.Outcome, done.Page, now, _random.NextDouble());
+        if (step is null) return;
+        Timers.Cancel(("list", done.Key));
+        switch (step)
         {
-            case CallOutcome.Accepted when done.Page is { } page:
-                _listingReadFailures = 0;
-                _readBack.Tell(new ListingsRead(done.Request, page, done.ReadAt));
+            case ListingReadStep.Read read:
+                _readBack.Tell(new ListingsRead(read.Request, read.Page, done.ReadAt));
                 break;
-            case CallOutcome.RateLimited limited:
-                _listingRead = done.Request;
+            case ListingReadStep.RateLimited limited:
                 _bucket.Drain(now);
                 _pausedUntil = now + limited.RetryAfter;
                 break;
-            case CallOutcome.Refused or CallOutcome.Accepted:
-                AbandonReadBack(done.Outcome.ToString(), now);
-                break;
-            default:
-                if (++_listingReadFailures > MaxListingReadFailures)
-                {
-                    AbandonReadBack($"{_listingReadFailures} failed reads, last: {done.Outcome}", now);
-                    break;
-                }
-                _listingRead = done.Request;
-                _listingReadNotBefore = now + _settings.Backoff.Delay(_listingReadFailures, _random.NextDouble());
+            case ListingReadStep.Abandon abandon:
+                _readBack.Tell(new ListingsUnreadable(abandon.Reason));
+                PersistLedger(Failed("read_back_failed", abandon.Reason, 0, now));
                 break;
         }
         Drain();
-    }
-
-    private const int MaxListingReadFailures = 5;
-
-    private void AbandonReadBack(string reason, DateTimeOffset now)
-    {
-        _listingReadFailures = 0;
-        _readBack.Tell(new ListingsUnreadable(reason));
-        PersistLedger(Failed("read_back_failed", reason, 0, now));
     }
 
     private void HandleCompleted(BatchCompleted done)
