@@ -17,6 +17,11 @@ public interface IOdooCatalog
     /// <summary>The given variants, archived included; ids that no longer exist are simply absent.</summary>
     Task<IReadOnlyList<OdooVariant>> ReadVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct);
 
+    /// <summary>The variants whose <paramref name="field"/> (<c>default_code</c>, <c>barcode</c>, a custom field) holds
+    /// one of <paramref name="values"/>, archived included: value -> variant id. A value two variants share maps to
+    /// neither (which one a marketplace line meant cannot be known); a value no variant has is absent.</summary>
+    Task<IReadOnlyDictionary<string, long>> FindVariantIdsAsync(string field, IReadOnlyCollection<string> values, CancellationToken ct);
+
     /// <summary><c>free_qty</c> of each variant in one warehouse (context <c>warehouse_id</c>), one call.</summary>
     Task<IReadOnlyDictionary<long, decimal>> ReadFreeQuantitiesAsync(IReadOnlyCollection<long> variantIds, long warehouseId, CancellationToken ct);
 

@@ -73,6 +73,27 @@ public sealed class OdooCatalog : IOdooCatalog
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, long>> FindVariantIdsAsync(string field, IReadOnlyCollection<string> values, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(field);
+        ArgumentNullException.ThrowIfNull(values);
+        var found = new Dictionary<string, long>(StringComparer.Ordinal);
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in values.Distinct(StringComparer.Ordinal).Chunk(PageSize))
+        {
+            var rows = await _client.SearchReadAsync(Variant, [OdooDomain.Leaf(field, "in", chunk)], [field],
+                order: "id asc", context: VariantResolver.SeeArchived, ct: ct);
+            foreach (var row in rows)
+            {
+                if (OdooValues.String(row, field) is not { } value) continue;
+                if (!found.TryAdd(value, OdooValues.Id(row))) shared.Add(value);
+            }
+        }
+        foreach (var value in shared) found.Remove(value);
+        return found;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyDictionary<long, decimal>> ReadFreeQuantitiesAsync(IReadOnlyCollection<long> variantIds,
         long warehouseId, CancellationToken ct)
     {

@@ -7,8 +7,9 @@ namespace CartonaActors.Marketplaces;
 
 /// <summary>A validated connection as the engine sees it: limits as data, how ERP variants become listings,
 /// the product-side scope (warehouses, locations, price and stock rules), the order status model if the
-/// platform has orders, how to build its client, and how often its own product list is read back (null: the
-/// platform lists no products, or the connection turned read-back off).</summary>
+/// platform has orders, how to build its client, how often its own product list is read back (null: the
+/// platform lists no products, or the connection turned read-back off), and how its webhooks are checked (null:
+/// the platform sends none, or the connection has no secret to check them with).</summary>
 public sealed record PlatformConnection(
     ConnectionSettings Settings,
     PlatformLimits Limits,
@@ -17,7 +18,8 @@ public sealed record PlatformConnection(
     IOrderStatusModel? Orders,
     Func<IMarketplaceClient> CreateClient,
     IReadOnlySet<string> ListingKinds,
-    ReadBackPlan? ReadBack = null)
+    ReadBackPlan? ReadBack = null,
+    IMarketplaceWebhooks? Webhooks = null)
 {
     /// <summary>Null when the platform can push to a listing so named; else why not.</summary>
     public string? ListingProblem(CartonaActors.Domain.Products.ListingRef listing) =>

@@ -1,6 +1,7 @@
 using CartonaActors.Marketplaces;
 using CartonaActors.Marketplaces.Cartona;
 using CartonaActors.Marketplaces.Rest;
+using CartonaActors.Marketplaces.Shopify;
 
 namespace CartonaActors.Service;
 
@@ -9,5 +10,6 @@ public static class Platforms
 {
     public static PlatformRegistry All() => new PlatformRegistry()
         .Add(new CartonaPlatform())
-        .Add(new RestPlatform());
+        .Add(new RestPlatform())
+        .Add(new ShopifyPlatform());
 }

@@ -74,6 +74,7 @@ public static class ServiceHost
         app.MapConnectionEndpoints();
         app.MapClusterEndpoints();
         app.MapOdooWebhookEndpoints();
+        app.MapMarketplaceWebhookEndpoints();
         app.MapErpEndpoints();
         app.MapOrderEndpoints();
         app.Lifetime.ApplicationStopped.Register(() => sandbox?.DisposeAsync().AsTask().GetAwaiter().GetResult());

@@ -55,6 +55,18 @@ public class PushVerdictSpecs
     }
 
     [Fact]
+    public void A_call_the_client_held_back_for_its_budget_waits_without_a_failure_and_without_draining()
+    {
+        var v = Decide(new CallOutcome.RateLimited(TimeSpan.FromSeconds(3), NotSent: true), failures: 2);
+        Assert.Equal(4, v.Requeue.Count);
+        Assert.Empty(v.Confirmed);
+        Assert.Equal(TimeSpan.FromSeconds(3), v.PauseFor);
+        Assert.False(v.DrainBudget);
+        Assert.Null(v.Event);
+        Assert.Equal(new PushPace(4, 2), v.Pace);
+    }
+
+    [Fact]
     public void A_too_large_or_refused_batch_is_halved_and_a_refused_single_item_is_rejected()
     {
         Assert.Equal(2, Decide(new CallOutcome.TooLarge("413")).Pace.BatchLimit);

@@ -26,6 +26,8 @@ internal sealed class ScriptedOdoo : IOdooCatalog
 
     public Task<IReadOnlyList<OdooWarehouse>> ReadWarehousesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<OdooWarehouse>>([]);
     public Task<int> CountVariantsAsync(CancellationToken ct) => throw new NotSupportedException();
+    public Task<IReadOnlyDictionary<string, long>> FindVariantIdsAsync(string field, IReadOnlyCollection<string> values, CancellationToken ct) =>
+        throw new NotSupportedException();
     public Task<IReadOnlyList<OdooVariant>> ReadVariantsAfterAsync(long afterId, int limit, CancellationToken ct) => throw new NotSupportedException();
     public Task<IReadOnlyDictionary<long, decimal>> ReadFreeQuantitiesAsync(IReadOnlyCollection<long> variantIds, long warehouseId, CancellationToken ct) =>
         throw new NotSupportedException();

@@ -51,6 +51,8 @@ public static class OrderValidation
         {
             if (string.IsNullOrWhiteSpace(d.ListingKey))
                 problems.Add(new LineProblem(d.Id, "missing_internal_product_id", $"line #{d.Id} names no product"));
+            else if (d.ListingKey.Split('=', 2) is [var field, var value] && field.Length > 0 && !long.TryParse(d.ListingKey, out _))
+                problems.Add(new LineProblem(d.Id, "variant_not_found", $"line #{d.Id}: no ERP variant (or more than one) has {field} \"{value}\""));
             else if (!long.TryParse(d.ListingKey, out var id) || id <= 0)
                 problems.Add(new LineProblem(d.Id, "invalid_internal_product_id", $"line #{d.Id}: product \"{d.ListingKey}\" is not an ERP variant id"));
             else if (!variants.TryGetValue(id, out var v))

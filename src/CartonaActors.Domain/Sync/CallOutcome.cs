@@ -18,7 +18,10 @@ public abstract record CallOutcome
     public sealed record Accepted(IReadOnlyList<ItemRejection> Rejected, bool Verified, IReadOnlyList<string>? Unattributed = null) : CallOutcome;
 
     /// <summary>429: call again no sooner than <paramref name="RetryAfter"/>.</summary>
-    public sealed record RateLimited(TimeSpan RetryAfter) : CallOutcome;
+    /// <param name="NotSent">The client did not make the call: the platform's budget, as its last answer reported
+    /// it, cannot pay for it yet (a cost-metered platform). Nothing reached the platform, so nothing is recorded as
+    /// failed and the connection's own budget is not drained; the call simply waits.</param>
+    public sealed record RateLimited(TimeSpan RetryAfter, bool NotSent = false) : CallOutcome;
 
     /// <summary>5xx, timeout, connection refused, unreadable body: the call may or may not have applied.</summary>
     public sealed record TransientFailure(string Reason) : CallOutcome;

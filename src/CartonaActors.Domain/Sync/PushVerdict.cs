@@ -13,6 +13,7 @@ public sealed record PushPace(int BatchLimit, int ConsecutiveFailures);
 /// <param name="Rejected">The platform refused these items; they are not sent again until they change.</param>
 /// <param name="PauseFor">No call before this has passed (Retry-After, backoff).</param>
 /// <param name="DrainBudget">The platform said it is over its limit: the budget refills from empty.</param>
+/// <param name="Event">For the connection's ledger; null when no call was made (a client that waited for its budget).</param>
 public sealed record PushVerdict(
     IReadOnlyList<PushItem> Requeue,
     IReadOnlyList<PushItem> Confirmed,
@@ -20,7 +21,7 @@ public sealed record PushVerdict(
     PushPace Pace,
     TimeSpan? PauseFor,
     bool DrainBudget,
-    IMarketplaceEvent Event);
+    IMarketplaceEvent? Event);
 
 /// <summary>
 /// The one place that decides what happens after a bulk call: 429 waits for Retry-After; 413 and refused batches
@@ -46,6 +47,7 @@ public static class PushVerdicts
         return outcome switch
         {
             CallOutcome.Accepted accepted => Delivered(connectionId, items, accepted, pace, maxBatch, now),
+            CallOutcome.RateLimited { NotSent: true } waiting => new PushVerdict(items, [], [], pace, waiting.RetryAfter, false, null),
             CallOutcome.RateLimited limited =>
                 Failed("rate_limited", $"429, retry after {limited.RetryAfter.TotalSeconds:0.###} s", pace, limited.RetryAfter, drain: true),
             CallOutcome.TooLarge tooLarge => Failed("batch_too_large", tooLarge.Reason, halved),

@@ -8,6 +8,8 @@ using CartonaActors.Engine.Orders;
 using CartonaActors.Erp;
 using CartonaActors.Marketplaces;
 
+using CartonaActors.Engine.Marketplaces;
+
 namespace CartonaActors.Engine.Hosting;
 
 public static class ErpSetup
@@ -18,7 +20,8 @@ public static class ErpSetup
     /// restart. Off when no Odoo URL is configured.
     /// </summary>
     public static AkkaConfigurationBuilder WithSyncErp(this AkkaConfigurationBuilder builder, CartonaActorsOptions options,
-        IReadOnlyList<PlatformConnection> connections, Func<OdooSettings, IOdooCatalog> odooFactory, Func<OdooSettings, IOdooSales> salesFactory)
+        IReadOnlyList<PlatformConnection> connections, Func<OdooSettings, IOdooCatalog> odooFactory, Func<OdooSettings, IOdooSales> salesFactory,
+        ErpListingKeys? listingKeys = null)
     {
         if (!options.ErpEnabled) return builder;
         if (string.IsNullOrWhiteSpace(options.ErpSync.WebhookSecret))
@@ -28,6 +31,7 @@ public static class ErpSetup
             .Concat(connections.Where(c => c.Settings.ListErpVariants).SelectMany(c => c.Listings.ErpFields()))
             .Distinct(StringComparer.Ordinal).ToList();
         var odoo = odooFactory(options.Odoo);
+        if (listingKeys is not null) listingKeys.Catalog = odoo;
         var sales = salesFactory(options.Odoo);
         var pulling = connections.Where(c => c.PullsOrders).ToList();
         var orderConnections = pulling.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);

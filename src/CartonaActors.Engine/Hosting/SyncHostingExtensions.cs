@@ -30,14 +30,16 @@ public static class SyncHostingExtensions
         Func<OdooSettings, IOdooSales>? salesFactory = null)
     {
         var connections = platforms.OpenAll(options.Connections);
+        // Order lines of connections that list by SKU or barcode are resolved against the ERP the connector opens.
+        var listingKeys = new ErpListingKeys();
 
         return builder
             .AddHocon(HoconFiles.Load("akka.hocon"), HoconAddMode.Prepend)
             .WithSyncSerialization(platforms)
             .WithSyncCluster(options.Cluster)
             .WithSyncPersistence(options.Persistence)
-            .WithSyncEntities(options, connections, clientFactory ?? (c => c.CreateClient()))
-            .WithSyncErp(options, connections, odooFactory ?? OdooCatalogFactory.Create, salesFactory ?? OdooCatalogFactory.CreateSales);
+            .WithSyncEntities(options, connections, clientFactory ?? (c => c.CreateClient()), listingKeys)
+            .WithSyncErp(options, connections, odooFactory ?? OdooCatalogFactory.Create, salesFactory ?? OdooCatalogFactory.CreateSales, listingKeys);
     }
 
     public static AkkaConfigurationBuilder WithSyncSerialization(this AkkaConfigurationBuilder builder, PlatformRegistry platforms)
@@ -50,7 +52,8 @@ public static class SyncHostingExtensions
         this AkkaConfigurationBuilder builder,
         CartonaActorsOptions options,
         IReadOnlyList<PlatformConnection> connections,
-        Func<PlatformConnection, IMarketplaceClient> clientFactory)
+        Func<PlatformConnection, IMarketplaceClient> clientFactory,
+        ErpListingKeys listingKeys)
     {
         var sync = options.Sync;
         var productSettings = new ProductEntitySettings(
@@ -81,7 +84,8 @@ public static class SyncHostingExtensions
                 new ProductRangeMessageExtractor(options.Cluster.ShardCount), products)
             .WithShardRegion<MarketplaceRegion>("marketplace",
                 id => byName.TryGetValue(id, out var connection)
-                    ? MarketplaceEntity.PropsFor(id, new MarketplaceEntitySettings(connection, clientFactory, backoff, sync.SnapshotEvery, sync.PushSlices))
+                    ? MarketplaceEntity.PropsFor(id, new MarketplaceEntitySettings(connection, clientFactory, backoff, sync.SnapshotEvery, sync.PushSlices,
+                        ErpListingKeys.FieldOf(connection.Listings) is null ? null : listingKeys))
                     : UnknownConnection.PropsFor(id),
                 new MarketplaceMessageExtractor(options.Cluster.ShardCount),
                 BoundedAndRemembered(options.Persistence.Provider))

@@ -38,6 +38,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     // Orders handed to their entities by a cursor run and not yet confirmed stored: the cursor waits for them.
     private readonly HashSet<string> _awaitingStored = new(StringComparer.Ordinal);
     private DateTimeOffset? _pendingCursor;
+    private bool _pullAfterRun;
     private IActorRef _orders = ActorRefs.Nobody;
     private readonly TokenBucket _bucket;
     private readonly PlatformLimits _limits;
@@ -174,7 +175,9 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             Timers.StartPeriodicTimer("pull", new PullOrdersNow(ConnectionId), _settings.Connection.Settings.OrderPullInterval);
         }
         var connection = _settings.Connection;
-        var workerProps = MarketplaceWorker.PropsFor(() => _settings.ClientFactory(connection));
+        var listingKeys = _settings.ListingKeys;
+        var workerProps = MarketplaceWorker.PropsFor(() => _settings.ClientFactory(connection),
+            listingKeys is null ? null : (page, ct) => listingKeys.ResolveAsync(page, connection.Listings, ct));
         _worker = Context.ActorOf(BackoffSupervisor.Props(
             Backoff.OnFailure(workerProps, "worker", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, -1)
                 .WithAutoReset(TimeSpan.FromSeconds(30))), "worker-supervisor");
@@ -281,7 +284,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         if (verdict.DrainBudget) _bucket.Drain(now);
         if (verdict.PauseFor is { } pause) _pausedUntil = now + pause;
         Describe(verdict, items.Count);
-        PersistLedger(verdict.Event);
+        if (verdict.Event is { } evt) PersistLedger(evt);
         Drain();
     }
 
@@ -311,7 +314,16 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
 
     private void StartPull()
     {
-        if (_orders.IsNobody() || _pull.Start(_ledger.OrderCursor, DateTimeOffset.UtcNow) is not { } first) return;
+        if (_orders.IsNobody()) return;
+        // A webhook (or a poll) while a run reads: the run may have passed the changed order already, so one more
+        // run follows it. Many such asks during one run still make only one more.
+        if (_pull.Running)
+        {
+            _pullAfterRun = true;
+            return;
+        }
+        if (_pull.Start(_ledger.OrderCursor, DateTimeOffset.UtcNow) is not { } first) return;
+        _pullAfterRun = false;
         _pullCalls.Enqueue(new SendOrderCall(++_nextBatchId, [], first));
         Drain();
     }
@@ -358,7 +370,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
                 break;
             case CallOutcome.RateLimited limited:
                 Requeue(request);
-                _bucket.Drain(now);
+                if (!limited.NotSent) _bucket.Drain(now);
                 _pausedUntil = now + limited.RetryAfter;
                 break;
             default:
@@ -402,6 +414,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         _log.Info("{ConnectionId}: order pull run done, {Orders} orders handed to their entities ({New} new)", ConnectionId, _pull.PulledThisRun, _pull.NewThisRun);
         PersistLedger(new OrdersPulled(ConnectionId, _pull.PulledThisRun, _pull.UnreadableThisRun, now));
         if (step.PullAgainSoon) Timers.StartSingleTimer("pull-again", new PullOrdersNow(ConnectionId), PullAgainAfter);
+        else if (_pullAfterRun) Self.Tell(new PullOrdersNow(ConnectionId));
         if (step.ReachedUpdatedAt is { } reached && (_ledger.OrderCursor is null || reached > _ledger.OrderCursor))
         {
             _pendingCursor = reached;

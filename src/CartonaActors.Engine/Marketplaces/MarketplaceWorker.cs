@@ -4,6 +4,7 @@ using CartonaActors.Domain.Products;
 using CartonaActors.Domain.ReadBack;
 using CartonaActors.Domain.Sync;
 using CartonaActors.Marketplaces;
+using CartonaActors.Erp;
 
 namespace CartonaActors.Engine.Marketplaces;
 
@@ -42,13 +43,16 @@ public sealed class MarketplaceWorker : ReceiveActor
 {
     private readonly IMarketplaceClient _client;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Func<OrderPage, CancellationToken, Task<OrderPage>> _resolveLines;
 
-    public static Props PropsFor(Func<IMarketplaceClient> clientFactory) =>
-        Props.Create(() => new MarketplaceWorker(clientFactory));
+    /// <param name="resolveLines">Turns a pulled page's line keys into ERP variant ids (null: they are already).</param>
+    public static Props PropsFor(Func<IMarketplaceClient> clientFactory, Func<OrderPage, CancellationToken, Task<OrderPage>>? resolveLines = null) =>
+        Props.Create(() => new MarketplaceWorker(clientFactory, resolveLines));
 
-    public MarketplaceWorker(Func<IMarketplaceClient> clientFactory)
+    public MarketplaceWorker(Func<IMarketplaceClient> clientFactory, Func<OrderPage, CancellationToken, Task<OrderPage>>? resolveLines)
     {
         _client = clientFactory();
+        _resolveLines = resolveLines ?? ((page, _) => Task.FromResult(page));
         Receive<SendOrderCall>(call =>
         {
             if (_client is not IMarketplaceOrders orders)
@@ -85,6 +89,19 @@ public sealed class MarketplaceWorker : ReceiveActor
         if (call.Calls is [])
         {
             var (outcome, page) = await orders.PullOrdersAsync(call.Pull!, _stopping.Token);
+            if (page is not null && outcome is CallOutcome.Accepted)
+            {
+                try
+                {
+                    page = await _resolveLines(page, _stopping.Token);
+                }
+                catch (Exception ex) when (ex is OdooException or HttpRequestException or TimeoutException)
+                {
+                    // The page is read again after the backoff, once the ERP answers.
+                    return new OrderCallCompleted(call.Key, call,
+                        new CallOutcome.TransientFailure($"the ERP could not say which variants the order lines name: {ex.Message}"), null);
+                }
+            }
             return new OrderCallCompleted(call.Key, call, outcome, page);
         }
         if (call.Calls.All(c => c.Acknowledge))

@@ -18,6 +18,10 @@ public static class BodyLimits
     /// <summary><c>POST /webhooks/odoo</c>: Odoo sends the record id and the fields its action names, a few kB.</summary>
     public const long OdooWebhook = 64 * 1024;
 
+    /// <summary><c>POST /webhooks/marketplaces/{connection}</c>: a Shopify order payload with its lines, which for
+    /// a large B2B order runs to a few hundred kB.</summary>
+    public const long MarketplaceWebhook = 1024 * 1024;
+
     /// <summary><c>POST .../deliver</c>: <c>{"otp": "..."}</c>.</summary>
     public const long DeliveryCode = 4 * 1024;
 
