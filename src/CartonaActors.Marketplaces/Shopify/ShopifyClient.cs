@@ -48,7 +48,7 @@ public sealed class ShopifyClient : IMarketplaceClient, IMarketplaceOrders, IDis
         ArgumentNullException.ThrowIfNull(items);
         if (items.Count == 0) return CallOutcome.Success;
         var push = new ShopifyPush(items);
-        if (await FindAsync(push, items.Select(i => i.Ref).Where(r => _variants.Known(r) is null).Distinct().ToList(), ct) is { } lookupFailed)
+        if (await FindAsync(push, items.Select(i => i.Ref).Where(r => _variants.Known(r) is null).Distinct().ToList(), withStock: false, ct) is { } lookupFailed)
             return lookupFailed;
         var pending = Enumerable.Range(0, items.Count).Where(i => !push.Rejected.ContainsKey(i)).ToList();
         for (var round = 0; ; round++)
@@ -72,7 +72,7 @@ public sealed class ShopifyClient : IMarketplaceClient, IMarketplaceOrders, IDis
                     ? new CallOutcome.TransientFailure($"stock on Shopify changed again while being set ({uncertain.Count} products, compare-and-set conflict); the batch goes again")
                     : push.Outcome(unattributed: uncertain.Select(i => $"{items[i].Ref.Value}: Shopify reported an error no field of which names the item"));
             // Read what Shopify shows now, then set once more from there.
-            if (await FindAsync(push, uncertain.Select(i => items[i].Ref).Distinct().ToList(), ct) is { } rereadFailed) return rereadFailed;
+            if (await FindAsync(push, uncertain.Select(i => items[i].Ref).Distinct().ToList(), withStock: true, ct) is { } rereadFailed) return rereadFailed;
             pending = uncertain.Where(i => !push.Rejected.ContainsKey(i)).ToList();
         }
         return push.Outcome();
@@ -150,18 +150,32 @@ public sealed class ShopifyClient : IMarketplaceClient, IMarketplaceOrders, IDis
     }
 
     /// <summary>Looks the listings up in bulk; those Shopify does not have are refused for the push.</summary>
-    private async Task<CallOutcome?> FindAsync(ShopifyPush push, IReadOnlyList<ListingRef> listings, CancellationToken ct)
+    private async Task<CallOutcome?> FindAsync(ShopifyPush push, IReadOnlyList<ListingRef> listings, bool withStock, CancellationToken ct)
     {
+        var missing = new Dictionary<ListingRef, string>();
         foreach (var kind in listings.GroupBy(l => l.Kind))
-        foreach (var chunk in kind.Chunk(_variants.KeysPerLookup))
         {
-            var (query, variables) = _variants.Lookup(chunk);
-            var answer = await SendAsync(push, query, variables, _variants.LookupCost(chunk.Length), ct);
-            if (answer.Failure is { } failure) return failure;
-            var missing = _variants.Remember(chunk, answer.Data!);
-            for (var i = 0; i < push.Items.Count; i++)
-                if (missing.TryGetValue(push.Items[i].Ref, out var reason)) push.Reject(i, reason);
+            var crowdedOut = new List<ListingRef>();
+            foreach (var chunk in kind.Chunk(_variants.KeysPerLookup(withStock)))
+            {
+                var (query, variables) = _variants.Lookup(chunk, withStock);
+                var answer = await SendAsync(push, query, variables, _variants.LookupCost(chunk.Length, withStock), ct);
+                if (answer.Failure is { } failure) return failure;
+                var notFound = _variants.Remember(chunk, answer.Data!, withStock);
+                if (ShopifyVariants.Truncated(answer.Data!) && chunk.Length > 1) crowdedOut.AddRange(notFound.Keys);
+                else foreach (var (listing, reason) in notFound) missing[listing] = reason;
+            }
+            // Searched alone, a key's exact match is on the first page unless hundreds of variants start alike.
+            foreach (var listing in crowdedOut)
+            {
+                var (query, variables) = _variants.Lookup([listing], withStock);
+                var answer = await SendAsync(push, query, variables, _variants.LookupCost(1, withStock), ct);
+                if (answer.Failure is { } failure) return failure;
+                foreach (var (l, reason) in _variants.Remember([listing], answer.Data!, withStock)) missing[l] = reason;
+            }
         }
+        for (var i = 0; i < push.Items.Count; i++)
+            if (missing.TryGetValue(push.Items[i].Ref, out var reason)) push.Reject(i, reason);
         return null;
     }
 

@@ -17,32 +17,45 @@ internal sealed class ShopifyVariants(int locations, int maxQueryCost)
 {
     private readonly ConcurrentDictionary<string, ShopifyVariant> _known = new(StringComparer.Ordinal);
 
-    /// <summary>Inventory levels read per variant: enough for every configured location.</summary>
+    /// <summary>Inventory levels read per variant when its stock is read again: enough for every configured location.</summary>
     private int Levels => Math.Max(1, locations);
 
-    // A variant node (1) with its product (1), inventory item (1) and levels connection (2 + levels x (level,
-    // location, quantities)): Shopify's calculated cost, objects 1 and connections 2 + first x node.
-    private int VariantCost => 3 + 2 + Levels * 3;
+    // Shopify's calculated cost: objects 1, connections 2 + first x node. A variant node (1) with its product (1)
+    // and inventory item (1), and when its stock is read, the levels connection (2 + levels x (level, location,
+    // quantities)).
+    private int VariantCost(bool withStock) => 3 + (withStock ? 2 + Levels * 3 : 0);
 
-    /// <summary>Keys per search: the search may return other variants that merely start alike, so it asks for
-    /// twice as many nodes as keys, and stays under the single-query cost limit.</summary>
-    public int KeysPerLookup => Math.Max(1, (maxQueryCost - 2) / VariantCost / 2);
+    /// <summary>Most nodes one search returns: Shopify's largest page.</summary>
+    private const int MaxNodes = 250;
 
-    public double LookupCost(int keys) => 2 + keys * 2 * VariantCost;
+    /// <summary>Keys per search. Shopify's search matches loosely (a prefix, another field), so a search asks for
+    /// more nodes than keys; a key whose exact match was crowded out of a full page is searched again alone.</summary>
+    public int KeysPerLookup(bool withStock) => Math.Max(1, Math.Min(100, (maxQueryCost - 2) / VariantCost(withStock) / 2));
+
+    public double LookupCost(int keys, bool withStock) => 2 + NodesFor(keys, withStock) * VariantCost(withStock);
+
+    private int NodesFor(int keys, bool withStock) => Math.Min(MaxNodes, Math.Max(keys * 2, Math.Min(keys + 50, (maxQueryCost - 2) / VariantCost(withStock))));
 
     public ShopifyVariant? Known(ListingRef listing) => _known.GetValueOrDefault(Key(listing));
 
-    public (string Query, JsonObject Variables) Lookup(IReadOnlyList<ListingRef> listings)
+    /// <param name="withStock">Read the quantities too (after a compare-and-set conflict); a first lookup does not,
+    /// as a variant's first set needs no compare value and the levels cost most of the search.</param>
+    public (string Query, JsonObject Variables) Lookup(IReadOnlyList<ListingRef> listings, bool withStock)
     {
         var field = listings[0].Kind == ShopifyPlatform.Barcode ? "barcode" : "sku";
         var search = string.Join(" OR ", listings.Select(l => $"{field}:{Quote(l.Value)}"));
-        var query = "query($first:Int!,$q:String!){productVariants(first:$first,query:$q){nodes{id sku barcode product{id} "
-                    + $"inventoryItem{{id inventoryLevels(first:{Levels}){{nodes{{location{{id}} quantities(names:[\"available\"]){{name quantity}}}}}}}}}}}}}}";
-        return (query, new JsonObject { ["first"] = listings.Count * 2, ["q"] = search });
+        var stock = withStock ? $" inventoryLevels(first:{Levels}){{nodes{{location{{id}} quantities(names:[\"available\"]){{name quantity}}}}}}" : "";
+        var query = "query($first:Int!,$q:String!){productVariants(first:$first,query:$q){pageInfo{hasNextPage} nodes{id sku barcode product{id} "
+                    + $"inventoryItem{{id{stock}}}}}}}}}";
+        return (query, new JsonObject { ["first"] = NodesFor(listings.Count, withStock), ["q"] = search });
     }
 
+    /// <summary>Whether the search's page was full: a key it did not find may have been crowded out.</summary>
+    public static bool Truncated(JsonObject data) =>
+        data["productVariants"]?["pageInfo"]?["hasNextPage"] is JsonValue v && v.TryGetValue<bool>(out var more) && more;
+
     /// <summary>Remembers what a lookup found; answers the listings it did not find, with why.</summary>
-    public IReadOnlyDictionary<ListingRef, string> Remember(IReadOnlyList<ListingRef> listings, JsonObject data)
+    public IReadOnlyDictionary<ListingRef, string> Remember(IReadOnlyList<ListingRef> listings, JsonObject data, bool withStock)
     {
         var nodes = (data["productVariants"]?["nodes"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         var missing = new Dictionary<ListingRef, string>();
@@ -58,7 +71,9 @@ internal sealed class ShopifyVariants(int locations, int maxQueryCost)
                 continue;
             }
             var n = matches[0];
-            var available = new Dictionary<string, int>(StringComparer.Ordinal);
+            // Without the levels, what Shopify showed is unknown, except what this client set itself.
+            var available = withStock ? new Dictionary<string, int>(StringComparer.Ordinal)
+                : new Dictionary<string, int>(_known.GetValueOrDefault(Key(listing))?.Available ?? new Dictionary<string, int>(), StringComparer.Ordinal);
             foreach (var level in (n["inventoryItem"]?["inventoryLevels"]?["nodes"] as JsonArray ?? []).OfType<JsonObject>())
             {
                 var location = Text(level["location"]?["id"]);
