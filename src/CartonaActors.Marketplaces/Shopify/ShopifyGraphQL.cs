@@ -63,6 +63,7 @@ internal sealed class ShopifyGraphQL : IDisposable
             await Task.Delay(wait, _clock, ct);
         }
         ShopifyThrottleStatus? status = null;
+        var answered = false;
         try
         {
             var body = new JsonObject { ["query"] = query, ["variables"] = variables ?? new JsonObject() }.ToJsonString();
@@ -115,7 +116,7 @@ internal sealed class ShopifyGraphQL : IDisposable
                     {
                         // What the bucket lacks for this call, at the rate the answer gives.
                         _meter.Answered(cost, status);
-                        status = null;
+                        answered = true;
                         return GraphQLAnswer.Failed(new CallOutcome.RateLimited(_meter.WaitFor(cost) + TimeSpan.FromMilliseconds(100)));
                     }
                     if (codes.Contains("MAX_COST_EXCEEDED")) return GraphQLAnswer.Failed(new CallOutcome.TooLarge(Excerpt(message)));
@@ -131,7 +132,7 @@ internal sealed class ShopifyGraphQL : IDisposable
         }
         finally
         {
-            _meter.Answered(cost, status);
+            if (!answered) _meter.Answered(cost, status);
         }
     }
 

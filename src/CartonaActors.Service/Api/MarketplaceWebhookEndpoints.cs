@@ -26,11 +26,13 @@ public static class MarketplaceWebhookEndpoints
                 return Results.Json(new { error = reason }, statusCode: status);
             }
 
-            if (connections.Find(connection) is not { Webhooks: { } webhooks } found)
-                return Refuse(StatusCodes.Status404NotFound, $"connection '{JsonErrorText.Short(connection)}' takes no webhooks (unknown, or no client secret to verify them with)");
+            // The body is read (bounded) before anything is refused: a body left unread makes Kestrel drop the
+            // connection after the answer, which a sender sees as a failed delivery rather than as the refusal.
             var limit = BodyLimits.Of(request.HttpContext);
             if (await RequestBodies.ReadBoundedAsync(request, limit) is not { } body)
                 return Refuse(StatusCodes.Status413PayloadTooLarge, BodyLimits.TooLarge(request, limit, request.ContentLength));
+            if (connections.Find(connection) is not { Webhooks: { } webhooks } found)
+                return Refuse(StatusCodes.Status404NotFound, $"connection '{JsonErrorText.Short(connection)}' takes no webhooks (unknown, or no client secret to verify them with)");
             var verdict = webhooks.Check(name => request.Headers.TryGetValue(name, out var v) ? v.ToString() : null, body);
             switch (verdict)
             {

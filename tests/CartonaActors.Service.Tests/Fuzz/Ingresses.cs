@@ -24,6 +24,9 @@ public static class Ingresses
             HostileRequests.To(HostileRequests.ProductIdSegment.Select(id => "/api/products/" + id), IngressBodies.ProductChange, BodyLimits.ProductChange)),
         new("POST", "/webhooks/odoo", 200, HostileRequests.To(Gen.Const("/webhooks/odoo"), IngressBodies.OdooWebhook, BodyLimits.OdooWebhook),
             OdooSecret: true),
+        // Unsigned, so refused before anything is read: the signed path is the Shopify specs' business.
+        new("POST", "/webhooks/marketplaces/{connection}", 60,
+            HostileRequests.To(Gen.Const("/webhooks/marketplaces/cartona"), IngressBodies.Anything, BodyLimits.MarketplaceWebhook)),
         new("POST", "/api/orders/{connection}/{hashedId}/deliver", 120,
             HostileRequests.To(Gen.Const($"/api/orders/{Order}/deliver"), IngressBodies.DeliveryCode, BodyLimits.DeliveryCode)),
         NoBody("/api/orders/{connection}/{hashedId}/retry", $"/api/orders/{Order}/retry"),
