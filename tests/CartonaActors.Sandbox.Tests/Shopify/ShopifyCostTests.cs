@@ -9,7 +9,7 @@ public sealed class ShopifyCostTests
     [Fact]
     public async Task Connection_cost_is_requested_by_first_and_refunded_for_unreturned_nodes()
     {
-        await using var scope = await ShopifyScope.StartAsync();
+        await using var scope = await ShopifyScope.StartAsync(o => o.Clock = new ManualClock());
         var body = await scope.QueryAsync(Variants);
         var cost = body.Cost();
         // 2 + 50 × (1 node + 1 product); two nodes came back: 2 + 2 × 2.
