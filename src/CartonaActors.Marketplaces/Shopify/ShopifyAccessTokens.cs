@@ -45,7 +45,7 @@ internal sealed class ShopifyAccessTokens
     public async Task<(string? Token, string? Problem)> CurrentAsync(CancellationToken ct)
     {
         var pair = _current;
-        if (!Expiring || pair.ExpiresAt - RefreshAhead > _clock.GetUtcNow()) return (pair.AccessToken, null);
+        if (!Expiring || pair.ExpiresAt > _clock.GetUtcNow() + RefreshAhead) return (pair.AccessToken, null);
         return await RefreshAsync(pair, ct);
     }
 
@@ -61,7 +61,7 @@ internal sealed class ShopifyAccessTokens
         try
         {
             // Another call refreshed while this one waited.
-            if (!ReferenceEquals(_current, seen) && _current.ExpiresAt - RefreshAhead > _clock.GetUtcNow()) return (_current.AccessToken, null);
+            if (!ReferenceEquals(_current, seen) && _current.ExpiresAt > _clock.GetUtcNow() + RefreshAhead) return (_current.AccessToken, null);
             var form = new Dictionary<string, string?>
             {
                 ["client_id"] = _own.ClientId, ["client_secret"] = _own.ClientSecret,
