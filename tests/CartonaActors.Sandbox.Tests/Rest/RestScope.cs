@@ -81,15 +81,7 @@ internal sealed class RestScope : IAsyncDisposable
     };
 
     /// <summary>Waits for a condition another thread (the server) brings about; fails after 5 s.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not reached within 5 s");
-            await Task.Delay(10);
-        }
-    }
+    public static Task EventuallyAsync(Func<bool> condition) => Eventually.TrueAsync(condition);
 
     public async ValueTask DisposeAsync()
     {
