@@ -36,7 +36,8 @@ public sealed class TestNode : IAsyncDisposable
     /// <summary>The platforms the service registers.</summary>
     public static readonly PlatformRegistry Platforms = new PlatformRegistry()
         .Add(new CartonaActors.Marketplaces.Cartona.CartonaPlatform())
-        .Add(new CartonaActors.Marketplaces.Rest.RestPlatform());
+        .Add(new CartonaActors.Marketplaces.Rest.RestPlatform())
+        .Add(new CartonaActors.Marketplaces.Shopify.ShopifyPlatform());
 
     public ActorSystem System { get; }
     public IActorRef Products { get; }

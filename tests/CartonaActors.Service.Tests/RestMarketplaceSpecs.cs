@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using CartonaActors.Sandbox.Cartona;
 using CartonaActors.Sandbox.Odoo;
 using CartonaActors.Sandbox.Rest;
 
@@ -15,85 +14,42 @@ public sealed class RestMarketplaceSpecs : IAsyncLifetime
 {
     private const string RestToken = "rest-shop-token-51c2";
     private const int Variants = 5;
-    private OdooEmulator _odoo = null!;
-    private CartonaEmulator _cartona = null!;
+    private ErpWithCartona _erp = null!;
     private RestMarketplaceEmulator _rest = null!;
-    private OdooSeed _seed = null!;
-    private string _journal = "";
 
     public async Task InitializeAsync()
     {
-        _odoo = await OdooEmulator.StartAsync(new OdooEmulatorOptions { Database = "erp", Users = { new OdooUser(2, OdooWorld.Login, OdooWorld.ApiKey) } });
-        var warehouse = _odoo.AddWarehouse("WH1", "Main");
-        _seed = _odoo.SeedCatalog(Variants, 10m, 100m);
-        _ = warehouse;
-        _cartona = await CartonaEmulator.StartAsync(new CartonaEmulatorOptions
-        {
-            Tokens = new HashSet<string> { OdooWorld.CartonaToken }, RequestsPerSecond = 50, Burst = 20, RecordRequestBodies = false,
-        });
-        _cartona.Catalog.Seed(_seed.VariantIds.Select(v => (700_000 + v, v.ToString(CultureInfo.InvariantCulture))));
+        _erp = await ErpWithCartona.StartAsync(Variants);
         _rest = await RestMarketplaceEmulator.StartAsync(new RestMarketplaceEmulatorOptions
         {
             Tokens = new HashSet<string> { RestToken }, RequestsPerSecond = 50, Burst = 20,
         });
-        _rest.Catalog.Seed(_seed.VariantIds.Select(v => v.ToString(CultureInfo.InvariantCulture)));
-        _journal = $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("cartona-rest-").FullName, "journal.db")}";
+        _rest.Catalog.Seed(_erp.Seed.VariantIds.Select(v => v.ToString(CultureInfo.InvariantCulture)));
     }
 
     public async Task DisposeAsync()
     {
         await _rest.DisposeAsync();
-        await _cartona.DisposeAsync();
-        await _odoo.DisposeAsync();
+        await _erp.DisposeAsync();
     }
 
-    private async Task<TestService> StartServiceAsync()
+    private Task<TestService> StartServiceAsync() => _erp.StartServiceAsync(new Dictionary<string, string?>
     {
-        var service = await TestService.StartAsync(new Dictionary<string, string?>
-        {
-            ["CartonaActors:Persistence:Provider"] = "Sqlite",
-            ["CartonaActors:Persistence:ConnectionString"] = _journal,
-            ["CartonaActors:Odoo:Url"] = _odoo.BaseUrl,
-            ["CartonaActors:Odoo:Database"] = "erp",
-            ["CartonaActors:Odoo:Login"] = OdooWorld.Login,
-            ["CartonaActors:Odoo:ApiKey"] = OdooWorld.ApiKey,
-            ["CartonaActors:ErpSync:WebhookSecret"] = OdooWorld.WebhookSecret,
-            ["CartonaActors:ErpSync:SettleDelay"] = "00:00:00.5",
-            ["CartonaActors:ErpSync:PollInterval"] = "00:00:01",
-            ["CartonaActors:Sync:RetryMaxBackoff"] = "00:00:01",
-            ["CartonaActors:Connections:0:Name"] = "cartona",
-            ["CartonaActors:Connections:0:Platform"] = "cartona",
-            ["CartonaActors:Connections:0:BaseUrl"] = _cartona.BaseUrl,
-            ["CartonaActors:Connections:0:Token"] = OdooWorld.CartonaToken,
-            ["CartonaActors:Connections:0:PullOrders"] = "false",
-            ["CartonaActors:Connections:1:Name"] = "shop",
-            ["CartonaActors:Connections:1:Platform"] = "rest",
-            ["CartonaActors:Connections:1:BaseUrl"] = _rest.BaseUrl,
-            ["CartonaActors:Connections:1:Token"] = RestToken,
-            // The shop sells at 10 % over the ERP price and keeps 5 units back.
-            ["CartonaActors:Connections:1:PriceMarkupPercent"] = "10",
-            ["CartonaActors:Connections:1:StockSafetyBuffer"] = "5",
-            ["CartonaActors:Connections:1:Settings:Currency"] = "EGP",
-        });
-        foreach (var model in new[] { "product.product", "product.template", "stock.quant", "sale.order", "stock.picking" })
-            _odoo.WebhookTargets[model] = new OdooWebhookTarget($"{service.Http.BaseAddress}webhooks/odoo?token={OdooWorld.WebhookSecret}");
-        return service;
-    }
+        ["Name"] = "shop",
+        ["Platform"] = "rest",
+        ["BaseUrl"] = _rest.BaseUrl,
+        ["Token"] = RestToken,
+        // The shop sells at 10 % over the ERP price and keeps 5 units back.
+        ["PriceMarkupPercent"] = "10",
+        ["StockSafetyBuffer"] = "5",
+        ["Settings:Currency"] = "EGP",
+    });
 
-    private static async Task UntilAsync(Func<bool> condition, string what, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{what} not reached within {seconds} s");
-            await Task.Delay(100);
-        }
-    }
+    private static Task UntilAsync(Func<bool> condition, string what) => ErpWithCartona.UntilAsync(condition, what);
 
-    private string Id(int n) => _seed.VariantIds[n].ToString(CultureInfo.InvariantCulture);
+    private string Id(int n) => _erp.VariantId(n);
 
-    private bool CartonaShows(int n, string price, int qty) =>
-        _cartona.Catalog.TryGet(Id(n)) is { } p && p.SellingPrice == price && p.AvailableStockQuantity == qty;
+    private bool CartonaShows(int n, string price, int qty) => _erp.CartonaShows(n, price, qty);
 
     private bool ShopShows(int n, decimal price, int qty) =>
         _rest.Catalog.Get(Id(n)) is { } p && p.Price == price && p.AvailableAt() == qty;
@@ -107,7 +63,7 @@ public sealed class RestMarketplaceSpecs : IAsyncLifetime
         await UntilAsync(() => Enumerable.Range(0, Variants).All(n => CartonaShows(n, "10.0", 100) && ShopShows(n, 11.00m, 95)), "catalog on both");
 
         _rest.Faults.Enqueue(new RestFault.ServerError(503), 100_000);
-        await _odoo.SetListPriceAsync(_seed.TemplateIds[0], 20m);
+        await _erp.Odoo.SetListPriceAsync(_erp.Seed.TemplateIds[0], 20m);
         await UntilAsync(() => CartonaShows(0, "20.0", 100), "the change on Cartona while the shop fails");
         Assert.True(ShopShows(0, 11.00m, 95));
         await UntilAsync(() => _rest.Calls.Any(c => c.Status == 503), "a failed call to the shop");
@@ -134,7 +90,7 @@ public sealed class RestMarketplaceSpecs : IAsyncLifetime
         {
             Customer = new RestCustomer("c_99", "Omar Said", "+201099"), Lines = [new RestOrderLineSpec(Id(2), 3, 11m)],
         });
-        IReadOnlyList<OdooSaleOrderRecord> For(RestOrder o) => _odoo.SaleOrders().Where(s => s.ClientOrderRef == "shop/" + o.Id).ToList();
+        IReadOnlyList<OdooSaleOrderRecord> For(RestOrder o) => _erp.SaleOrders("shop/" + o.Id);
 
         await using (var service = await StartServiceAsync())
         {
@@ -144,7 +100,7 @@ public sealed class RestMarketplaceSpecs : IAsyncLifetime
             await UntilAsync(() => _rest.Calls.Count(c => c.Path == "/v1/orders") >= 2, "second pull");
 
             // ERP -> shop: confirming the sale order confirms it on the shop.
-            await _odoo.ConfirmSaleOrderAsync(For(first).Single().Id);
+            await _erp.Odoo.ConfirmSaleOrderAsync(For(first).Single().Id);
             await UntilAsync(() => _rest.Orders.Get(first.Id)!.Status == RestOrderStatus.Confirmed, "confirmed on the shop");
         }
 
@@ -159,8 +115,8 @@ public sealed class RestMarketplaceSpecs : IAsyncLifetime
 
         Assert.Single(For(first));
         Assert.Single(For(second));
-        Assert.Equal(3, _odoo.SaleOrders().Count(s => s.ClientOrderRef!.StartsWith("shop/", StringComparison.Ordinal)));
-        var partner = Assert.Single(_odoo.Partners(), p => p.Ref == "retailer_shop_c_99");
+        Assert.Equal(3, _erp.Odoo.SaleOrders().Count(s => s.ClientOrderRef!.StartsWith("shop/", StringComparison.Ordinal)));
+        var partner = Assert.Single(_erp.Odoo.Partners(), p => p.Ref == "retailer_shop_c_99");
         Assert.Equal("Omar Said", partner.Name);
         Assert.Equal(2, For(first).Single().Lines.Count);
         Assert.Equal(RestOrderStatus.Confirmed, _rest.Orders.Get(first.Id)!.Status);
