@@ -25,6 +25,9 @@ public static class BodyLimits
     /// <summary><c>POST .../deliver</c>: <c>{"otp": "..."}</c>.</summary>
     public const long DeliveryCode = 4 * 1024;
 
+    /// <summary>A body declared over its endpoint's limit but at most this long is read and dropped before the 413 goes.</summary>
+    public const long DrainUpTo = 4 * 1024 * 1024;
+
     /// <summary>Endpoints that read no body: room for a client that always sends <c>{}</c> or a little JSON.</summary>
     public const long NoBody = 1024;
 
@@ -37,6 +40,13 @@ public static class BodyLimits
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } max) max.MaxRequestBodySize = bytes;
             if (http.Request.ContentLength is { } length && length > bytes)
             {
+                // A sender still writing a body of a few MB when the answer comes sees a broken pipe, not the 413:
+                // such a body is read to the end and dropped. A larger one is not worth the bandwidth.
+                if (length <= DrainUpTo)
+                {
+                    if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } drain) drain.MaxRequestBodySize = length;
+                    await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+                }
                 CloseAfterAnswer(http);
                 return Refusals.Refuse(http, StatusCodes.Status413PayloadTooLarge, null, TooLarge(http.Request, bytes, length));
             }
