@@ -139,8 +139,12 @@ public sealed class AmazonOrderTests
         Assert.Equal(HttpStatusCode.NoContent, (await scope.SendAsync(HttpMethod.Post, path, Ship((items[0].OrderItemId, 1), (items[1].OrderItemId, 1)))).Status);
         var full = scope.Emulator.Orders.Get(id)!;
         Assert.Equal(("SHIPPED", 2), (full.Status, full.Shipments));
-        var fetched = await scope.OkAsync(HttpMethod.Get, $"orders/2026-01-01/orders/{id}?includedData=FULFILLMENT");
+        var fetched = await scope.OkAsync(HttpMethod.Get, $"orders/2026-01-01/orders/{id}?includedData=FULFILLMENT,PACKAGES");
         Assert.Equal("SHIPPED", fetched.GetProperty("order").GetProperty("fulfillment").Str("fulfillmentStatus"));
+        var packages = fetched.GetProperty("order").GetProperty("packages");
+        Assert.Equal(2, packages.GetArrayLength());
+        Assert.Equal("1Z999", packages[1].Str("trackingNumber"));
+        Assert.Equal(2, packages[1].GetProperty("packageItems").GetArrayLength());
 
         var cancelled = scope.PlaceOrder();
         scope.Emulator.Orders.CancelByAmazon(cancelled);
