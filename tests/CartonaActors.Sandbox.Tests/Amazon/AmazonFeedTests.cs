@@ -97,6 +97,24 @@ public sealed class AmazonFeedTests
     }
 
     [Fact]
+    public async Task A_queued_feed_can_be_cancelled_and_is_never_run()
+    {
+        await using var scope = await AmazonScope.StartAsync(o => o.FeedStepDelay = TimeSpan.FromMilliseconds(300));
+        var feedId = await scope.SubmitFeedAsync("JSON_LISTINGS_FEED", scope.ListingsFeed(("SKU-1", 99)));
+        var (status, _) = await scope.SendAsync(HttpMethod.Delete, "feeds/2021-06-30/feeds/" + feedId);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("CANCELLED", (await scope.FeedAsync(feedId)).Str("processingStatus"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await scope.SendAsync(HttpMethod.Delete, "feeds/2021-06-30/feeds/" + feedId)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await scope.SendAsync(HttpMethod.Get, "feeds/2021-06-30/feeds/1")).Status);
+
+        // A later feed finishing shows the cancelled one was skipped, not merely late.
+        var next = await scope.SubmitFeedAsync("JSON_LISTINGS_FEED", scope.ListingsFeed(("SKU-2", 1)));
+        await scope.FinishedFeedAsync(next);
+        Assert.Equal("CANCELLED", scope.Emulator.Feeds[0].Status);
+        Assert.Equal(5, scope.Emulator.Catalog.Listing("SKU-1")!.Quantity);
+    }
+
+    [Fact]
     public async Task Presigned_urls_need_their_signature_but_no_access_token()
     {
         await using var scope = await AmazonScope.StartAsync();

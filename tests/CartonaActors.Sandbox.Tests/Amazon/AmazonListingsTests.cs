@@ -25,6 +25,18 @@ public sealed class AmazonListingsTests
     }
 
     [Fact]
+    public async Task Of_many_quick_patches_the_last_one_accepted_wins()
+    {
+        await using var scope = await AmazonScope.StartAsync(o => o.FeedStepDelay = TimeSpan.FromMilliseconds(50));
+        for (var q = 1; q <= 20; q++)
+            Assert.Equal("ACCEPTED", (await scope.OkAsync(HttpMethod.Patch, scope.ListingPath("SKU-1"),
+                new { productType = "PRODUCT", patches = scope.Patches(q) })).Str("status"));
+        await Eventually.TrueAsync(() => scope.Emulator.Catalog.Listing("SKU-1")!.PatchesApplied == 20);
+        Assert.Equal(20, scope.Emulator.Catalog.Listing("SKU-1")!.Quantity);
+        Assert.Equal(20, scope.Emulator.Counters.PatchCalls);
+    }
+
+    [Fact]
     public async Task Unknown_or_failing_sku_is_invalid_with_an_error_issue()
     {
         await using var scope = await AmazonScope.StartAsync();
