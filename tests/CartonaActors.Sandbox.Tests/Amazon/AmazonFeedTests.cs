@@ -68,6 +68,7 @@ public sealed class AmazonFeedTests
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
         Assert.Equal("QuotaExceeded", body.ErrorCode());
         Assert.Equal(1, scope.Emulator.Counters.FeedsRefusedByQuota);
+        Assert.Equal(1, scope.Emulator.Counters.Throttled);
         Assert.Equal(5, scope.Emulator.Counters.FeedsCreated);
 
         clock.Advance(TimeSpan.FromMinutes(3)); // the first feed is now more than 5 minutes old
