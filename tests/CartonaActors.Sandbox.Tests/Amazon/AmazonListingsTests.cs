@@ -54,6 +54,18 @@ public sealed class AmazonListingsTests
     }
 
     [Fact]
+    public async Task A_sku_with_reserved_characters_is_addressed_by_its_escaped_path_segment()
+    {
+        await using var scope = await AmazonScope.StartAsync();
+        const string sku = "RICE 1kg/5%";
+        scope.Emulator.Catalog.AddListing(sku, 3m, 1);
+        var body = await scope.OkAsync(HttpMethod.Patch, scope.ListingPath(sku), new { productType = "PRODUCT", patches = scope.Patches(8) });
+        Assert.Equal(("ACCEPTED", sku), (body.Str("status"), body.Str("sku")));
+        await Eventually.TrueAsync(() => scope.Emulator.Catalog.Listing(sku)!.Quantity == 8);
+        Assert.Equal($"/listings/2021-08-01/items/{scope.Seller}/{sku}", scope.Emulator.Calls[^1].Path);
+    }
+
+    [Fact]
     public async Task Malformed_requests_are_400()
     {
         await using var scope = await AmazonScope.StartAsync();
