@@ -22,10 +22,10 @@ internal sealed class AmazonRequestHandler(AmazonEmulatorOptions options, LwaTok
         var request = context.Request;
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
-        var path = (request.Path.Value ?? "").TrimStart('/');
+        var path = RawPath(context);
         var (operation, answer) = Answer(context, request, path, body);
         if (answer.Status == 429) counters.Throttle();
-        log.Record(new AmazonRecordedCall(options.Clock.GetUtcNow(), request.Method, "/" + path, operation, answer.Status)
+        log.Record(new AmazonRecordedCall(options.Clock.GetUtcNow(), request.Method, "/" + Uri.UnescapeDataString(path), operation, answer.Status)
         {
             Body = options.RecordRequestBodies && body.Length > 0 ? body : null,
         });
@@ -87,6 +87,14 @@ internal sealed class AmazonRequestHandler(AmazonEmulatorOptions options, LwaTok
             _ => SpAnswer.NotFound("The requested resource was not found."),
         };
         return (route.Operation, answer);
+    }
+
+    // The path as sent, still escaped: SKUs may hold '/', '%' or spaces, so each segment is unescaped exactly once, later.
+    private static string RawPath(HttpContext context)
+    {
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        var query = raw.IndexOf('?');
+        return (query >= 0 ? raw[..query] : raw).TrimStart('/');
     }
 
     private static SpAnswer Failure(int status) => status switch

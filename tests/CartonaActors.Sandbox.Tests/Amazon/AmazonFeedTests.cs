@@ -68,6 +68,7 @@ public sealed class AmazonFeedTests
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
         Assert.Equal("QuotaExceeded", body.ErrorCode());
         Assert.Equal(1, scope.Emulator.Counters.FeedsRefusedByQuota);
+        Assert.Equal(1, scope.Emulator.Counters.Throttled);
         Assert.Equal(5, scope.Emulator.Counters.FeedsCreated);
 
         clock.Advance(TimeSpan.FromMinutes(3)); // the first feed is now more than 5 minutes old
@@ -94,6 +95,24 @@ public sealed class AmazonFeedTests
         var next = await scope.SubmitFeedAsync("JSON_LISTINGS_FEED", scope.ListingsFeed(("SKU-1", 9)));
         Assert.Equal("DONE", (await scope.FinishedFeedAsync(next)).Feed.Str("processingStatus"));
         Assert.Equal(9, scope.Emulator.Catalog.Listing("SKU-1")!.Quantity);
+    }
+
+    [Fact]
+    public async Task A_queued_feed_can_be_cancelled_and_is_never_run()
+    {
+        await using var scope = await AmazonScope.StartAsync(o => o.FeedStepDelay = TimeSpan.FromMilliseconds(300));
+        var feedId = await scope.SubmitFeedAsync("JSON_LISTINGS_FEED", scope.ListingsFeed(("SKU-1", 99)));
+        var (status, _) = await scope.SendAsync(HttpMethod.Delete, "feeds/2021-06-30/feeds/" + feedId);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("CANCELLED", (await scope.FeedAsync(feedId)).Str("processingStatus"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await scope.SendAsync(HttpMethod.Delete, "feeds/2021-06-30/feeds/" + feedId)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await scope.SendAsync(HttpMethod.Get, "feeds/2021-06-30/feeds/1")).Status);
+
+        // A later feed finishing shows the cancelled one was skipped, not merely late.
+        var next = await scope.SubmitFeedAsync("JSON_LISTINGS_FEED", scope.ListingsFeed(("SKU-2", 1)));
+        await scope.FinishedFeedAsync(next);
+        Assert.Equal("CANCELLED", scope.Emulator.Feeds[0].Status);
+        Assert.Equal(5, scope.Emulator.Catalog.Listing("SKU-1")!.Quantity);
     }
 
     [Fact]

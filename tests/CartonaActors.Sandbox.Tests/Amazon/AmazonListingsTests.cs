@@ -25,6 +25,18 @@ public sealed class AmazonListingsTests
     }
 
     [Fact]
+    public async Task Of_many_quick_patches_the_last_one_accepted_wins()
+    {
+        await using var scope = await AmazonScope.StartAsync(o => o.FeedStepDelay = TimeSpan.FromMilliseconds(50));
+        for (var q = 1; q <= 20; q++)
+            Assert.Equal("ACCEPTED", (await scope.OkAsync(HttpMethod.Patch, scope.ListingPath("SKU-1"),
+                new { productType = "PRODUCT", patches = scope.Patches(q) })).Str("status"));
+        await Eventually.TrueAsync(() => scope.Emulator.Catalog.Listing("SKU-1")!.PatchesApplied == 20);
+        Assert.Equal(20, scope.Emulator.Catalog.Listing("SKU-1")!.Quantity);
+        Assert.Equal(20, scope.Emulator.Counters.PatchCalls);
+    }
+
+    [Fact]
     public async Task Unknown_or_failing_sku_is_invalid_with_an_error_issue()
     {
         await using var scope = await AmazonScope.StartAsync();
@@ -39,6 +51,18 @@ public sealed class AmazonListingsTests
             Assert.False(string.IsNullOrEmpty(issue.Str("message")));
         }
         Assert.Equal(7, scope.Emulator.Catalog.Listing("SKU-2")!.Quantity);
+    }
+
+    [Fact]
+    public async Task A_sku_with_reserved_characters_is_addressed_by_its_escaped_path_segment()
+    {
+        await using var scope = await AmazonScope.StartAsync();
+        const string sku = "RICE 1kg/5%";
+        scope.Emulator.Catalog.AddListing(sku, 3m, 1);
+        var body = await scope.OkAsync(HttpMethod.Patch, scope.ListingPath(sku), new { productType = "PRODUCT", patches = scope.Patches(8) });
+        Assert.Equal(("ACCEPTED", sku), (body.Str("status"), body.Str("sku")));
+        await Eventually.TrueAsync(() => scope.Emulator.Catalog.Listing(sku)!.Quantity == 8);
+        Assert.Equal($"/listings/2021-08-01/items/{scope.Seller}/{sku}", scope.Emulator.Calls[^1].Path);
     }
 
     [Fact]

@@ -93,6 +93,36 @@ public sealed class AmazonOrderTests
     }
 
     [Fact]
+    public async Task Created_after_sorts_by_creation_filters_by_status_and_a_token_keeps_its_window()
+    {
+        var clock = new ManualClock();
+        await using var scope = await AmazonScope.StartAsync(o => o.Clock = clock);
+        var start = clock.GetUtcNow();
+        var first = scope.PlaceOrder();
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var second = scope.PlaceOrder();
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var third = scope.PlaceOrder();
+        clock.Advance(TimeSpan.FromSeconds(5));
+        scope.Emulator.Orders.CancelByAmazon(first); // updated last, but created first
+        clock.Advance(TimeSpan.FromMinutes(3));
+
+        var byCreation = await scope.OkAsync(HttpMethod.Get, $"{Search}?createdAfter={Iso(start)}");
+        Assert.Equal([first, second, third], byCreation.GetProperty("orders").EnumerateArray().Select(o => o.Str("orderId")));
+        var byUpdate = await scope.OkAsync(HttpMethod.Get, $"{Search}?lastUpdatedAfter={Iso(start)}");
+        Assert.Equal([second, third, first], byUpdate.GetProperty("orders").EnumerateArray().Select(o => o.Str("orderId")));
+        var open = await scope.OkAsync(HttpMethod.Get, $"{Search}?lastUpdatedAfter={Iso(start)}&fulfillmentStatuses=UNSHIPPED");
+        Assert.Equal([second, third], open.GetProperty("orders").EnumerateArray().Select(o => o.Str("orderId")));
+
+        var page = await scope.OkAsync(HttpMethod.Get, $"{Search}?lastUpdatedAfter={Iso(start)}&maxResultsPerPage=1");
+        var token = Uri.EscapeDataString(page.GetProperty("pagination").Str("nextToken"));
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await scope.SendAsync(HttpMethod.Get, $"{Search}?createdAfter={Iso(start)}&paginationToken={token}")).Status);
+        var next = await scope.OkAsync(HttpMethod.Get, $"{Search}?lastUpdatedAfter={Iso(start)}&paginationToken={token}&maxResultsPerPage=1");
+        Assert.Equal(third, next.GetProperty("orders")[0].Str("orderId"));
+    }
+
+    [Fact]
     public async Task Next_token_expires_after_24_hours()
     {
         var clock = new ManualClock();
@@ -139,8 +169,12 @@ public sealed class AmazonOrderTests
         Assert.Equal(HttpStatusCode.NoContent, (await scope.SendAsync(HttpMethod.Post, path, Ship((items[0].OrderItemId, 1), (items[1].OrderItemId, 1)))).Status);
         var full = scope.Emulator.Orders.Get(id)!;
         Assert.Equal(("SHIPPED", 2), (full.Status, full.Shipments));
-        var fetched = await scope.OkAsync(HttpMethod.Get, $"orders/2026-01-01/orders/{id}?includedData=FULFILLMENT");
+        var fetched = await scope.OkAsync(HttpMethod.Get, $"orders/2026-01-01/orders/{id}?includedData=FULFILLMENT,PACKAGES");
         Assert.Equal("SHIPPED", fetched.GetProperty("order").GetProperty("fulfillment").Str("fulfillmentStatus"));
+        var packages = fetched.GetProperty("order").GetProperty("packages");
+        Assert.Equal(2, packages.GetArrayLength());
+        Assert.Equal("1Z999", packages[1].Str("trackingNumber"));
+        Assert.Equal(2, packages[1].GetProperty("packageItems").GetArrayLength());
 
         var cancelled = scope.PlaceOrder();
         scope.Emulator.Orders.CancelByAmazon(cancelled);
@@ -180,6 +214,7 @@ public sealed class AmazonOrderTests
         var cancelled = scope.Emulator.Orders.Get(open)!;
         Assert.Equal(("CANCELLED", true), (cancelled.Status, cancelled.CancelledBySeller));
         Assert.Equal("PARTIALLY_SHIPPED", scope.Emulator.Orders.Get(shipped)!.Status);
+        Assert.Contains("<MessagesProcessed>2</MessagesProcessed>", report);
         Assert.Contains("<MessagesWithError>1</MessagesWithError>", report);
         Assert.Contains($"<AmazonOrderID>{shipped}</AmazonOrderID>", report);
         var fetched = await scope.OkAsync(HttpMethod.Get, $"orders/2026-01-01/orders/{open}?includedData=CANCELLATION,FULFILLMENT");

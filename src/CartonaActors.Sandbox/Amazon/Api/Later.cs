@@ -18,9 +18,9 @@ internal sealed class Later : IAsyncDisposable
                 await Task.Delay(delay, _stop.Token);
                 work();
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
             {
-                // Stopped with the emulator.
+                // Stopped with the emulator (a step scheduled while it was stopping finds the source disposed).
             }
             finally
             {

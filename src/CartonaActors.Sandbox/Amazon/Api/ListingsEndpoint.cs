@@ -28,7 +28,12 @@ internal sealed class ListingsEndpoint(AmazonEmulatorOptions options, SellerStat
 
         var submissionId = Guid.NewGuid().ToString();
         bool known;
-        lock (state.Gate) known = state.Listings.ContainsKey(sku);
+        long sequence;
+        lock (state.Gate)
+        {
+            known = state.Listings.ContainsKey(sku);
+            sequence = state.NextChange();
+        }
         if (!known) return Submission(sku, submissionId, "INVALID", Issue("4000001", $"The SKU '{sku}' does not exist for this seller in marketplace {options.MarketplaceId}."));
         if (faults.SkuFails(sku)) return Submission(sku, submissionId, "INVALID", Issue("4000003", $"The listing '{sku}' could not be updated (fault injected)."));
         if (mode == "VALIDATION_PREVIEW") return Submission(sku, submissionId, "VALID");
@@ -38,7 +43,7 @@ internal sealed class ListingsEndpoint(AmazonEmulatorOptions options, SellerStat
             lock (state.Gate)
             {
                 if (!state.Listings.TryGetValue(sku, out var listing)) return;
-                listing.Apply(change, state.Now());
+                listing.Apply(change, sequence, state.Now());
                 listing.PatchesApplied++;
             }
         });

@@ -4,7 +4,7 @@ using CartonaActors.Sandbox.Amazon.State;
 namespace CartonaActors.Sandbox.Amazon.Api;
 
 /// <summary>An order in the Orders 2026-01-01 shape. The core (ids, times, salesChannel, items with product) is always
-/// written; BUYER, RECIPIENT, PROCEEDS, FULFILLMENT and CANCELLATION only when asked for in includedData, as the model's
+/// written; BUYER, RECIPIENT, PROCEEDS, FULFILLMENT, CANCELLATION and PACKAGES only when asked for in includedData, as the model's
 /// datasets are opt-in.</summary>
 internal static class OrderJson
 {
@@ -60,6 +60,19 @@ internal static class OrderJson
             items.Add(item);
         }
         json["orderItems"] = items;
+        if (included.Contains("PACKAGES"))
+        {
+            var packages = new JsonArray();
+            foreach (var p in o.Packages)
+                packages.Add(new JsonObject
+                {
+                    ["packageReferenceId"] = p.ReferenceId, ["createdTime"] = Wire.Time(p.CreatedTime),
+                    ["packageStatus"] = new JsonObject { ["status"] = "SHIPPED" }, ["carrier"] = p.Carrier, ["shipTime"] = Wire.Time(p.ShipTime),
+                    ["trackingNumber"] = p.TrackingNumber,
+                    ["packageItems"] = new JsonArray(p.Items.Select(i => (JsonNode)new JsonObject { ["orderItemId"] = i.OrderItemId, ["quantity"] = i.Quantity }).ToArray()),
+                });
+            json["packages"] = packages;
+        }
         return json;
     }
 }

@@ -15,7 +15,7 @@ internal sealed class ShipmentEndpoint(AmazonEmulatorOptions options, SellerStat
             return SpAnswer.Invalid("'packageDetail' is required.");
         foreach (var field in new[] { "packageReferenceId", "carrierCode", "trackingNumber", "shipDate" })
             if (string.IsNullOrEmpty(Str(package, field))) return SpAnswer.Invalid($"'packageDetail.{field}' is required.");
-        if (!Wire.TryTime(Str(package, "shipDate"), out _)) return SpAnswer.Invalid("'packageDetail.shipDate' must be an ISO 8601 date-time.");
+        if (!Wire.TryTime(Str(package, "shipDate"), out var shipDate)) return SpAnswer.Invalid("'packageDetail.shipDate' must be an ISO 8601 date-time.");
         if (!package.TryGetProperty("orderItems", out var lines) || lines.ValueKind != JsonValueKind.Array || lines.GetArrayLength() == 0)
             return SpAnswer.Invalid("'packageDetail.orderItems' must be a non-empty array.");
 
@@ -38,6 +38,8 @@ internal sealed class ShipmentEndpoint(AmazonEmulatorOptions options, SellerStat
             }
             foreach (var (item, n) in shipping) item.Shipped += n;
             order.Shipments++;
+            order.Packages.Add(new PackageState(Str(package, "packageReferenceId")!, Str(package, "carrierCode")!, Str(package, "trackingNumber")!,
+                shipDate, state.Now(), shipping.Select(p => (p.Key.Id, p.Value)).ToList()));
             order.Status = order.Items.All(i => i.Shipped == i.Quantity) ? "SHIPPED" : "PARTIALLY_SHIPPED";
             order.Touch(state.Now());
         }

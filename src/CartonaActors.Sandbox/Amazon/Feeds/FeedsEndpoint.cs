@@ -48,7 +48,6 @@ internal sealed class FeedsEndpoint(AmazonEmulatorOptions options, DocumentStore
         if (feedType == ListingsFeed && !quota.TryTake())
         {
             counters.FeedRefused();
-            counters.Throttle();
             return SpAnswer.Error(429, "QuotaExceeded", "You exceeded your quota for the requested resource.");
         }
         FeedState feed;

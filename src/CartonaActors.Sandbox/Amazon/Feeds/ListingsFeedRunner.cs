@@ -73,7 +73,7 @@ internal sealed class ListingsFeedRunner(AmazonEmulatorOptions options, SellerSt
         if (!state.Listings.TryGetValue(sku, out var listing))
             return (messageId, sku, ("4000001", $"The SKU '{sku}' does not exist for this seller in marketplace {options.MarketplaceId}."));
         if (faults.SkuFails(sku)) return (messageId, sku, ("4000003", $"The listing '{sku}' could not be updated (fault injected)."));
-        listing.Apply(read.Change, state.Now());
+        listing.Apply(read.Change, state.NextChange(), state.Now());
         listing.FeedMessagesApplied++;
         return (messageId, sku, null);
     }

@@ -13,6 +13,9 @@ internal sealed class OrderState(string id, DateTimeOffset createdAt, AmazonBuye
     public string Status { get; set; } = "UNSHIPPED";
     public int Shipments { get; set; }
 
+    /// <summary>Confirmed shipments, in order, as the PACKAGES dataset shows them.</summary>
+    public List<PackageState> Packages { get; } = [];
+
     /// <summary>MERCHANT or AMAZON once cancelled.</summary>
     public string? CancelledBy { get; set; }
     public string? CancelReason { get; set; }
@@ -40,3 +43,7 @@ internal sealed class OrderItemState(string id, string sku, int quantity, decima
     public int Shipped { get; set; }
     public string? BuyerCancelReason { get; set; }
 }
+
+/// <summary>One confirmed package: reference, carrier, tracking, ship time and the units of each item in it.</summary>
+internal sealed record PackageState(string ReferenceId, string Carrier, string TrackingNumber, DateTimeOffset ShipTime, DateTimeOffset CreatedTime,
+    IReadOnlyList<(string OrderItemId, int Quantity)> Items);

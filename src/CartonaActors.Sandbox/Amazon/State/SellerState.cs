@@ -17,6 +17,12 @@ internal sealed class SellerState(TimeProvider clock)
         return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
     }
 
+    private long _nextChange = 1;
+
+    /// <summary>Orders listing changes by when Amazon took them (a patch when accepted, a feed message when processed);
+    /// call under <see cref="Gate"/>.</summary>
+    public long NextChange() => _nextChange++;
+
     public string NextOrderItemId() => (_nextItemId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public string NewOrderId()
@@ -39,8 +45,14 @@ internal sealed class ListingState(string sku, decimal price, int quantity, Date
     public DateTimeOffset CreatedAt { get; } = createdAt;
     public DateTimeOffset UpdatedAt { get; set; } = createdAt;
 
-    public void Apply(ListingChange change, DateTimeOffset at)
+    /// <summary>The latest change applied; an older one arriving later (delayed patches are timers and may fire out
+    /// of order) is superseded, so the last submission wins as on Amazon.</summary>
+    public long LastChange { get; private set; }
+
+    public void Apply(ListingChange change, long sequence, DateTimeOffset at)
     {
+        if (sequence < LastChange) return;
+        LastChange = sequence;
         if (change.Price is { } p) Price = p;
         if (change.Quantity is { } q) Quantity = q;
         UpdatedAt = at;
