@@ -85,6 +85,7 @@ public sealed class EbayInventoryTests
         Assert.Equal((HttpStatusCode)207, (await scope.BulkAsync(EbayScope.Entry("RICE-1", scope.RiceOffer, 6, "19.99"))).Status);
 
         scope.Clock.Advance(TimeSpan.FromHours(7.5)); // 08:00 UTC = Pacific midnight
+        scope.Token = scope.Emulator.IssueAccessToken().AccessToken; // the 2-hour token died on the way
         Assert.Equal(HttpStatusCode.OK, (await scope.BulkAsync(EbayScope.Entry("RICE-1", scope.RiceOffer, 6, "19.99"))).Status);
         var rice = scope.Emulator.Catalog.Item("RICE-1")!;
         Assert.Equal((6, 1, 6), (rice.Quantity, rice.RevisionsToday, rice.RevisionsTotal));

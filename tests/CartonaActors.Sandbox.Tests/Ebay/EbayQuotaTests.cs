@@ -18,6 +18,7 @@ public sealed class EbayQuotaTests
         scope.Clock.Advance(TimeSpan.FromHours(1)); // UTC midnight passed, Pacific day did not
         Assert.Equal(HttpStatusCode.TooManyRequests, (await scope.SendAsync(HttpMethod.Get, "sell/fulfillment/v1/order")).Status);
         scope.Clock.Advance(TimeSpan.FromHours(7.5));
+        scope.Token = scope.Emulator.IssueAccessToken().AccessToken; // the 2-hour token died on the way
         Assert.Equal(HttpStatusCode.OK, (await scope.SendAsync(HttpMethod.Get, "sell/fulfillment/v1/order")).Status);
         Assert.Equal(2, scope.Emulator.Counters.QuotaRefusals);
         Assert.Equal(2, scope.Emulator.Counters.Throttled);
