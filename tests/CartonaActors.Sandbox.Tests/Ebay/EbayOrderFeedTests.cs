@@ -115,4 +115,28 @@ public sealed class EbayOrderFeedTests
         Assert.Equal(new EbayOrderView(id, scope.Emulator.Orders.Get(id)!.LegacyOrderId, "NOT_STARTED", "CANCELED", 0, 1,
             EbayScope.Start.AddMinutes(5)), scope.Emulator.Orders.Get(id));
     }
+
+    [Fact]
+    public async Task Status_filter_and_order_ids_select_orders()
+    {
+        await using var scope = await EbayScope.StartAsync();
+        var open = scope.PlaceOrder();
+        var shipped = scope.PlaceOrder();
+        var line = (await scope.SendAsync(HttpMethod.Get, "sell/fulfillment/v1/order/" + shipped)).Body.GetProperty("lineItems")[0].GetProperty("lineItemId").GetString();
+        await scope.SendAsync(HttpMethod.Post, $"sell/fulfillment/v1/order/{shipped}/shipping_fulfillment",
+            new { lineItems = new[] { new { lineItemId = line, quantity = 2 } }, shippingCarrierCode = "USPS", trackingNumber = "T1" });
+
+        var unfulfilled = Uri.EscapeDataString("orderfulfillmentstatus:{NOT_STARTED|IN_PROGRESS}");
+        Assert.Equal([open], (await scope.SendAsync(HttpMethod.Get, "sell/fulfillment/v1/order?filter=" + unfulfilled)).Body.OrderIds());
+        var done = Uri.EscapeDataString("orderfulfillmentstatus:{FULFILLED|IN_PROGRESS}");
+        Assert.Equal([shipped], (await scope.SendAsync(HttpMethod.Get, "sell/fulfillment/v1/order?filter=" + done)).Body.OrderIds());
+        var (bad, error, _) = await scope.SendAsync(HttpMethod.Get, "sell/fulfillment/v1/order?filter=" + Uri.EscapeDataString("colour:{RED}"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.Equal(30700, error.FirstErrorId());
+
+        var legacy = scope.Emulator.Orders.Get(shipped)!.LegacyOrderId;
+        var byIds = (await scope.SendAsync(HttpMethod.Get, $"sell/fulfillment/v1/order?orderIds={open},{legacy}")).Body;
+        Assert.Equal([open, shipped], byIds.OrderIds());
+        Assert.False(byIds.TryGetProperty("next", out _));
+    }
 }
