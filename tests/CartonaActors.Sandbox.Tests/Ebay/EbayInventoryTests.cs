@@ -104,4 +104,14 @@ public sealed class EbayInventoryTests
         Assert.Equal(3, scope.Emulator.Catalog.Item("OIL-1")!.Quantity);
         Assert.Equal(JsonValueKind.Array, r.GetProperty("warnings").ValueKind);
     }
+
+    [Fact]
+    public async Task Concurrent_revisions_never_pass_the_cap()
+    {
+        await using var scope = await EbayScope.StartAsync(o => o.RevisionsPerListingPerDay = 5);
+        var answers = await Task.WhenAll(Enumerable.Range(1, 12).Select(i => scope.BulkAsync(EbayScope.Entry("RICE-1", scope.RiceOffer, 100 + i, "19.99"))));
+        Assert.Equal(5, answers.Count(a => a.Status == HttpStatusCode.OK));
+        Assert.Equal(7, scope.Emulator.Counters.RevisionCapRefusals);
+        Assert.Equal(5, scope.Emulator.Catalog.Item("RICE-1")!.RevisionsToday);
+    }
 }
