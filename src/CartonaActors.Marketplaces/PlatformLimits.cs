@@ -5,8 +5,10 @@ namespace CartonaActors.Marketplaces;
 /// paced, how many HTTP calls one push makes, and how many may be in flight.
 /// </summary>
 /// <param name="MaxAcknowledgementsPerCall">Orders one acknowledgement call may carry (1: one call per order).</param>
+/// <param name="PushTakesUpTo">How long one push may take on a platform that confirms asynchronously (Amazon's
+/// feeds: minutes); pushes handed out are not offered again before then. Null: a push is one quick call.</param>
 public sealed record PlatformLimits(int MaxBatchSize, PacingModel Pacing, int CallsPerPush, int MaxConcurrentRequests,
-    int MaxAcknowledgementsPerCall = 1);
+    int MaxAcknowledgementsPerCall = 1, TimeSpan? PushTakesUpTo = null);
 
 /// <summary>How a platform meters calls. Every model is a budget that refills over time; a call spends its cost.</summary>
 public abstract record PacingModel

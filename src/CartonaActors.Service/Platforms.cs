@@ -1,4 +1,5 @@
 using CartonaActors.Marketplaces;
+using CartonaActors.Marketplaces.Amazon;
 using CartonaActors.Marketplaces.Cartona;
 using CartonaActors.Marketplaces.Rest;
 using CartonaActors.Marketplaces.Shopify;
@@ -11,5 +12,6 @@ public static class Platforms
     public static PlatformRegistry All() => new PlatformRegistry()
         .Add(new CartonaPlatform())
         .Add(new RestPlatform())
-        .Add(new ShopifyPlatform());
+        .Add(new ShopifyPlatform())
+        .Add(new AmazonPlatform());
 }

@@ -37,7 +37,8 @@ public sealed class TestNode : IAsyncDisposable
     public static readonly PlatformRegistry Platforms = new PlatformRegistry()
         .Add(new CartonaActors.Marketplaces.Cartona.CartonaPlatform())
         .Add(new CartonaActors.Marketplaces.Rest.RestPlatform())
-        .Add(new CartonaActors.Marketplaces.Shopify.ShopifyPlatform());
+        .Add(new CartonaActors.Marketplaces.Shopify.ShopifyPlatform())
+        .Add(new CartonaActors.Marketplaces.Amazon.AmazonPlatform());
 
     public ActorSystem System { get; }
     public IActorRef Products { get; }
