@@ -223,10 +223,17 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             var id = ++_nextBatchId;
             _inFlight[id] = batch;
             _worker.Tell(new SendBatch(id, batch));
-            Timers.StartSingleTimer(("batch", id), new BatchTimedOut(id), _settings.Connection.Settings.Timeout * Math.Max(1, _limits.CallsPerPush) + TimeSpan.FromSeconds(10));
+            Timers.StartSingleTimer(("batch", id), new BatchTimedOut(id), BatchTimeout);
         }
         ReadListingsIfIdle(now);
     }
+
+    /// <summary>How long a push may go unanswered: its calls' timeouts, or what the platform says a push takes.</summary>
+    private TimeSpan BatchTimeout =>
+        (_settings.Connection.Settings.Timeout * Math.Max(1, _limits.CallsPerPush) + TimeSpan.FromSeconds(10)) is var calls
+        && _limits.PushTakesUpTo is { } slow && slow + _settings.Connection.Settings.Timeout + TimeSpan.FromSeconds(10) > calls
+            ? slow + _settings.Connection.Settings.Timeout + TimeSpan.FromSeconds(10)
+            : calls;
 
     private void ReadListingsIfIdle(DateTimeOffset now)
     {
