@@ -77,4 +77,24 @@ public class OutgoingBufferSpecs
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"p{i}"), batch.Select(b => b.ProductId));
         Assert.Equal(15, buffer.WaitingCount);
     }
+
+    [Fact]
+    public void A_held_product_keeps_its_place_takes_newer_values_and_goes_only_when_its_hold_ends()
+    {
+        var now = new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero);
+        var buffer = new OutgoingBuffer();
+        buffer.Offer(Item("a", 1, 10));
+        buffer.Offer(Item("b", 1, 20));
+        var batch = buffer.TakeBatch(10, now);
+        buffer.Settle(batch);
+        buffer.Hold([(batch[0], now.AddMinutes(5))]);
+        Assert.True(buffer.Offer(Item("a", 2, 11)));
+
+        Assert.False(buffer.HasSendable(now));
+        Assert.Empty(buffer.TakeBatch(10, now.AddMinutes(4)));
+        Assert.Equal(now.AddMinutes(5), buffer.NextHoldEnd);
+        Assert.True(buffer.HasSendable(now.AddMinutes(5)));
+        Assert.Equal(11m, Assert.Single(buffer.TakeBatch(10, now.AddMinutes(5))).Values.Price);
+        Assert.Null(buffer.NextHoldEnd);
+    }
 }

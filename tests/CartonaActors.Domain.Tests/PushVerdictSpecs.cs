@@ -26,6 +26,24 @@ public class PushVerdictSpecs
     }
 
     [Fact]
+    public void Held_items_are_neither_confirmed_nor_refused_and_the_rest_is_judged_without_them()
+    {
+        var v = Decide(new CallOutcome.Accepted([new ItemRejection(3, "unknown sku")], true, null,
+            [new ItemHold(1, TimeSpan.FromMinutes(5), "at its revision cap"), new ItemHold(2, TimeSpan.FromHours(1), "at its revision cap")]));
+        Assert.Equal(["sku-1"], v.Confirmed.Select(i => i.ProductId));
+        Assert.Equal("sku-4", Assert.Single(v.Rejected).Item.ProductId);
+        Assert.Equal([("sku-2", TimeSpan.FromMinutes(5)), ("sku-3", TimeSpan.FromHours(1))], v.Held!.Select(h => (h.Item.ProductId, h.Wait)));
+        Assert.Equal(2, Assert.IsType<PushBatchDelivered>(v.Event).Items);
+
+        // Nothing sent at all: no event, the pace unchanged.
+        var none = Decide(new CallOutcome.Accepted([], true, null, [new ItemHold(0, TimeSpan.FromMinutes(1), "cap")]), items: 1, limit: 3);
+        Assert.Empty(none.Confirmed);
+        Assert.Null(none.Event);
+        Assert.Equal(new PushPace(3, 0), none.Pace);
+        Assert.Single(none.Held!);
+    }
+
+    [Fact]
     public void A_failure_that_names_no_item_confirms_none_of_the_unnamed_items_and_they_go_again_in_halves_until_it_stands_alone()
     {
         var v = Decide(new CallOutcome.Accepted([new ItemRejection(0, "not found")], true, ["price too low"]));

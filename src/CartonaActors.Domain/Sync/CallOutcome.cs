@@ -15,7 +15,10 @@ public abstract record CallOutcome
     /// <param name="Verified">False when a bulk call was answered without per-item detail (a silent 2xx).</param>
     /// <param name="Unattributed">Failures the answer reports without naming an item it can be tied to: some item
     /// not listed in <paramref name="Rejected"/> failed, which one is unknown.</param>
-    public sealed record Accepted(IReadOnlyList<ItemRejection> Rejected, bool Verified, IReadOnlyList<string>? Unattributed = null) : CallOutcome;
+    /// <param name="Held">Items the platform cannot take yet (a listing at its daily revision cap): not sent, not
+    /// refused; each goes again after its wait, with whatever value is latest by then.</param>
+    public sealed record Accepted(IReadOnlyList<ItemRejection> Rejected, bool Verified, IReadOnlyList<string>? Unattributed = null,
+        IReadOnlyList<ItemHold>? Held = null) : CallOutcome;
 
     /// <summary>429: call again no sooner than <paramref name="RetryAfter"/>.</summary>
     /// <param name="NotSent">The client did not make the call: the platform's budget, as its last answer reported
@@ -39,3 +42,6 @@ public abstract record CallOutcome
 
 /// <summary>One item of a bulk call that the platform refused, with its reason.</summary>
 public sealed record ItemRejection(int Index, string Reason);
+
+/// <summary>One item of a bulk call the client held back, and how long until it may go.</summary>
+public sealed record ItemHold(int Index, TimeSpan Wait, string Reason);

@@ -21,7 +21,8 @@ public sealed record PushVerdict(
     PushPace Pace,
     TimeSpan? PauseFor,
     bool DrainBudget,
-    IMarketplaceEvent? Event);
+    IMarketplaceEvent? Event,
+    IReadOnlyList<(PushItem Item, TimeSpan Wait)>? Held = null);
 
 /// <summary>
 /// The one place that decides what happens after a bulk call: 429 waits for Retry-After; 413 and refused batches
@@ -65,6 +66,21 @@ public static class PushVerdicts
     private static PushVerdict Delivered(string connectionId, IReadOnlyList<PushItem> items, CallOutcome.Accepted accepted, PushPace pace,
         int maxBatch, DateTimeOffset now)
     {
+        if (accepted.Held is { Count: > 0 } holds)
+        {
+            // Held items were not sent: they are neither confirmed nor refused, and the rest is judged without them.
+            var waits = holds.Where(h => h.Index >= 0 && h.Index < items.Count).GroupBy(h => h.Index).ToDictionary(g => g.Key, g => g.Max(h => h.Wait));
+            var sent = Enumerable.Range(0, items.Count).Where(i => !waits.ContainsKey(i)).ToList();
+            var renumbered = sent.Select((original, position) => (original, position)).ToDictionary(p => p.original, p => p.position);
+            var held = waits.OrderBy(w => w.Key).Select(w => (items[w.Key], w.Value)).ToList();
+            if (sent.Count == 0) return new PushVerdict([], [], [], pace, null, false, null, held);
+            var rest = Delivered(connectionId, sent.Select(i => items[i]).ToList(), accepted with
+            {
+                Rejected = accepted.Rejected.Where(r => renumbered.ContainsKey(r.Index)).Select(r => r with { Index = renumbered[r.Index] }).ToList(),
+                Held = null,
+            }, pace, maxBatch, now);
+            return rest with { Held = held };
+        }
         var reasons = accepted.Rejected.Where(r => r.Index >= 0 && r.Index < items.Count)
             .GroupBy(r => r.Index).ToDictionary(g => g.Key, g => string.Join("; ", g.Select(r => r.Reason)));
         var rejected = new List<(PushItem, string)>();

@@ -197,9 +197,9 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         }
         _pausedUntil = null;
         AskSlices(now);
-        while (_inFlight.Count + _orderCallsInFlight.Count < _limits.MaxConcurrentRequests && (_orderCalls.Count > 0 || _pullCalls.Count > 0 || _buffer.HasSendable))
+        while (_inFlight.Count + _orderCallsInFlight.Count < _limits.MaxConcurrentRequests && (_orderCalls.Count > 0 || _pullCalls.Count > 0 || _buffer.HasSendable(now)))
         {
-            var orderCallNext = _turns.OrderCallNext(_orderCalls.Count > 0 || _pullCalls.Count > 0, _buffer.HasSendable);
+            var orderCallNext = _turns.OrderCallNext(_orderCalls.Count > 0 || _pullCalls.Count > 0, _buffer.HasSendable(now));
             var cost = orderCallNext ? PacingMargin.OrderCallCost(_limits) : PacingMargin.PushCost(_limits);
             if (!_bucket.TryTake(now, cost))
             {
@@ -217,7 +217,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
                 Timers.StartSingleTimer(("order-call", orderCall.Key), new OrderCallTimedOut(orderCall.Key), _settings.Connection.Settings.Timeout + TimeSpan.FromSeconds(10));
                 continue;
             }
-            var batch = _buffer.TakeBatch(_batchLimit);
+            var batch = _buffer.TakeBatch(_batchLimit, now);
             _turns.Sent(orderCall: false);
             AskSlices(now);
             var id = ++_nextBatchId;
@@ -225,6 +225,8 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             _worker.Tell(new SendBatch(id, batch));
             Timers.StartSingleTimer(("batch", id), new BatchTimedOut(id), BatchTimeout);
         }
+        // Held products go when their hold ends, whatever else is scheduled meanwhile.
+        if (_buffer.NextHoldEnd is { } holdEnds && holdEnds > now) Timers.StartSingleTimer("hold", DrainTick.Instance, holdEnds - now);
         ReadListingsIfIdle(now);
     }
 
@@ -237,7 +239,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
 
     private void ReadListingsIfIdle(DateTimeOffset now)
     {
-        if (!_listingReads.Due(now, out var wait) || _orderCalls.Count > 0 || _pullCalls.Count > 0 || _buffer.HasSendable
+        if (!_listingReads.Due(now, out var wait) || _orderCalls.Count > 0 || _pullCalls.Count > 0 || _buffer.HasSendable(now)
             || _demand.Waiting > 0 || _inFlight.Count + _orderCallsInFlight.Count >= _limits.MaxConcurrentRequests) return;
         var cost = PacingMargin.OrderCallCost(_limits);
         if (wait == TimeSpan.Zero && !_bucket.TryTake(now, cost)) wait = _bucket.TimeUntilNext(now, cost);
@@ -286,6 +288,11 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         // Settle the whole batch first, so requeued items are free to go again and the rest may be sent anew.
         _buffer.Settle(items);
         _buffer.Requeue(verdict.Requeue);
+        if (verdict.Held is { Count: > 0 } held)
+        {
+            _buffer.Hold(held.Select(h => (h.Item, now + h.Wait)));
+            _log.Info("{ConnectionId}: {Held} products held back by the platform (next try in {Seconds:0.#} s)", ConnectionId, held.Count, held.Min(h => h.Wait).TotalSeconds);
+        }
         foreach (var settle in SliceSettlements.Of(ConnectionId, verdict, _settings.PushSlices)) _slices.Tell(settle);
         (_batchLimit, _consecutiveFailures) = (verdict.Pace.BatchLimit, verdict.Pace.ConsecutiveFailures);
         if (verdict.DrainBudget) _bucket.Drain(now);
