@@ -22,7 +22,7 @@ public sealed class EbayCatalog
         lock (_store.Gate)
         {
             if (_store.BySku.ContainsKey(sku)) throw new InvalidOperationException($"SKU {sku} already exists");
-            var listing = new Listing(sku, _store.NextOfferId(), price, quantity);
+            var listing = new Listing(sku, _store.NextOfferId(), _store.NextListingId(), price, quantity);
             _store.BySku[sku] = listing;
             _store.ByOffer[listing.OfferId] = listing;
             return listing.OfferId;

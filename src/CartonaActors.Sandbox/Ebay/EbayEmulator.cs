@@ -10,7 +10,7 @@ namespace CartonaActors.Sandbox.Ebay;
 /// <summary>
 /// An eBay seller account's Sell APIs over real HTTP on loopback: OAuth refresh-token grant with 2-hour user tokens,
 /// Inventory bulkUpdatePriceQuantity (25 per call, 200/207 with per-entry errors, 250 revisions per listing per Pacific
-/// day), Fulfillment getOrders (percent-encoded filters, limit ≤ 200, unstable offset paging), getOrder and shipping
+/// day) and getOffers, Fulfillment getOrders (percent-encoded filters, limit ≤ 200, unstable offset paging), getOrder and shipping
 /// fulfilments (not idempotent), Post-Order seller cancellation with eligibility, daily quotas per API (429), and
 /// scripted faults. Built from eBay's documented contract alone; it shares no code with our eBay client, so it judges it.
 /// </summary>
@@ -73,6 +73,7 @@ public sealed class EbayEmulator : IAsyncDisposable
         app.Run(context => handler!.HandleAsync(context));
         var address = await LoopbackHost.StartAsync(app, ct) + "/";
         handler = new EbayRequestHandler(options, tokens, faults, counters, log, new BulkUpdatePriceQuantity(options, store, faults, counters),
+            new GetOffers(options, store, address),
             new GetOrders(options, store, faults, address), new OrderEndpoints(options, store, address), new Cancellations(options, store));
         return new EbayEmulator(app, options, store, faults, counters, log, tokens, address);
     }

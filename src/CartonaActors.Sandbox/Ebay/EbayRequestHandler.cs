@@ -12,7 +12,7 @@ namespace CartonaActors.Sandbox.Ebay;
 /// endpoint. Every request is counted and recorded before its answer is written.
 /// </summary>
 internal sealed class EbayRequestHandler(EbayEmulatorOptions options, EbayTokenStore tokens, EbayFaults faults, EbayCounters counters,
-    EbayCallLog log, BulkUpdatePriceQuantity bulk, GetOrders getOrders, OrderEndpoints orders, Cancellations cancellations)
+    EbayCallLog log, BulkUpdatePriceQuantity bulk, GetOffers getOffers, GetOrders getOrders, OrderEndpoints orders, Cancellations cancellations)
 {
     private readonly DailyQuota _inventoryQuota = new(() => options.InventoryCallsPerDay, options);
     private readonly DailyQuota _fulfillmentQuota = new(() => options.FulfillmentCallsPerDay, options);
@@ -74,6 +74,7 @@ internal sealed class EbayRequestHandler(EbayEmulatorOptions options, EbayTokenS
     private ApiAnswer Route(string method, string[] p, string? query, string body) => (method, p) switch
     {
         ("POST", ["sell", "inventory", "v1", "bulk_update_price_quantity"]) => bulk.Handle(body),
+        ("GET", ["sell", "inventory", "v1", "offer"]) => getOffers.Handle(query),
         ("GET", ["sell", "fulfillment", "v1", "order"]) => getOrders.Handle(query),
         ("GET", ["sell", "fulfillment", "v1", "order", var id]) => orders.GetOrder(id),
         ("POST", ["sell", "fulfillment", "v1", "order", var id, "shipping_fulfillment"]) => orders.CreateFulfillment(id, body),

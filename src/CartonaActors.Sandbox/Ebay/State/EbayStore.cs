@@ -11,11 +11,14 @@ internal sealed class EbayStore(EbayEmulatorOptions options)
     /// <summary>Oldest first.</summary>
     public List<Order> Orders { get; } = [];
 
-    private long _offer = 5_000_000_000, _order, _line = 10_000_000_000, _item = 110_000_000_000, _txn = 2_000_000_000_000, _fulfil, _cancel = 5_000_000_000;
+    private long _offer = 5_000_000_000, _order, _line = 10_000_000_000, _item = 110_000_000_000, _txn = 2_000_000_000_000, _fulfil, _cancel = 5_000_000_000, _listing = 120_000_000_000;
 
     public DateTimeOffset Now => options.Clock.GetUtcNow();
 
     public string NextOfferId() => (++_offer).ToString();
+
+    /// <summary>The eBay listing (item) id a published offer gets: 12 digits, e.g. "120000000001".</summary>
+    public string NextListingId() => (++_listing).ToString();
 
     /// <summary>eBay's order id format since 2019: "NN-NNNNN-NNNNN".</summary>
     public string NextOrderId()
