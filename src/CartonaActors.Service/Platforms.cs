@@ -1,6 +1,7 @@
 using CartonaActors.Marketplaces;
 using CartonaActors.Marketplaces.Amazon;
 using CartonaActors.Marketplaces.Cartona;
+using CartonaActors.Marketplaces.Ebay;
 using CartonaActors.Marketplaces.Rest;
 using CartonaActors.Marketplaces.Shopify;
 
@@ -13,5 +14,6 @@ public static class Platforms
         .Add(new CartonaPlatform())
         .Add(new RestPlatform())
         .Add(new ShopifyPlatform())
-        .Add(new AmazonPlatform());
+        .Add(new AmazonPlatform())
+        .Add(new EbayPlatform());
 }

@@ -38,7 +38,8 @@ public sealed class TestNode : IAsyncDisposable
         .Add(new CartonaActors.Marketplaces.Cartona.CartonaPlatform())
         .Add(new CartonaActors.Marketplaces.Rest.RestPlatform())
         .Add(new CartonaActors.Marketplaces.Shopify.ShopifyPlatform())
-        .Add(new CartonaActors.Marketplaces.Amazon.AmazonPlatform());
+        .Add(new CartonaActors.Marketplaces.Amazon.AmazonPlatform())
+        .Add(new CartonaActors.Marketplaces.Ebay.EbayPlatform());
 
     public ActorSystem System { get; }
     public IActorRef Products { get; }
