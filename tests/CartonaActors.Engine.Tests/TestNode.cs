@@ -57,7 +57,10 @@ public sealed class TestNode : IAsyncDisposable
     public Task<PushEntryView> PushEntryAsync(string connectionId, string productId) =>
         Slices.Ask<PushEntryView>(new GetPushEntry(SliceOf(connectionId, productId), productId), TimeSpan.FromSeconds(5));
 
-    public static async Task<TestNode> StartAsync(CartonaActorsOptions options)
+    public static Task<TestNode> StartAsync(CartonaActorsOptions options) => StartAsync(options, Platforms);
+
+    /// <summary>A node with its own platforms (e.g. one whose clients read a clock the test moves).</summary>
+    public static async Task<TestNode> StartAsync(CartonaActorsOptions options, PlatformRegistry platforms)
     {
         options.Cluster.Port = 0;
         options.Cluster.ActorSystemName = "cartona-test";
@@ -65,7 +68,7 @@ public sealed class TestNode : IAsyncDisposable
             .ConfigureLogging(l => l.ClearProviders())
             .ConfigureServices(services => services.AddAkka(options.Cluster.ActorSystemName, akka => akka
                 .AddHocon("akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING", HoconAddMode.Prepend)
-                .WithSyncEngine(options, Platforms)))
+                .WithSyncEngine(options, platforms)))
             .Build();
         await host.StartAsync();
         var node = new TestNode(host, options.Sync.PushSlices);
