@@ -125,24 +125,8 @@ public sealed class AmazonClient : IMarketplaceClient, IMarketplaceOrders, IDisp
         if (answer.Failure is { } failure) return (failure, null);
         if (answer.Body?["orders"] is not JsonArray nodes)
             return (new CallOutcome.TransientFailure("searchOrders answered without an orders list: " + _api.Excerpt(answer.Text)), null);
-        var orders = new List<MarketplaceOrder>();
-        var unreadable = new List<UnreadableOrder>();
-        foreach (var node in nodes)
-        {
-            if (node is not JsonObject o)
-            {
-                unreadable.Add(new UnreadableOrder(null, "order is not a JSON object", node?.ToJsonString() ?? "null"));
-                continue;
-            }
-            try
-            {
-                orders.Add(AmazonOrderReader.Read(o, _customerPrefix));
-            }
-            catch (Exception ex) when (ex is UnreadableAmazonOrderException or InvalidOperationException or FormatException)
-            {
-                unreadable.Add(new UnreadableOrder(AmazonOrderReader.Text(o, "orderId"), _api.Excerpt(ex.Message), o.ToJsonString()));
-            }
-        }
+        var (orders, unreadable) = OrderNodes.Read(nodes, o => AmazonOrderReader.Read(o, _customerPrefix), o => AmazonOrderReader.Text(o, "orderId"),
+            ex => ex is UnreadableAmazonOrderException, _api.Excerpt);
         var next = answer.Body["pagination"]?["nextToken"]?.ToString();
         return (CallOutcome.Success, new OrderPage(orders, unreadable, nodes.Count, next, !string.IsNullOrEmpty(next)));
     }

@@ -133,31 +133,15 @@ public sealed class EbayClient : IMarketplaceClient, IMarketplaceOrders, IDispos
     public async Task<(CallOutcome Outcome, OrderPage? Page)> PullOrdersAsync(OrderPageRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var offset = int.TryParse(request.Cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : 0;
+        var offset = int.TryParse(request.Cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var at) ? at : 0;
         var limit = Math.Clamp(request.PerPage, 1, 200);
         var answer = await _api.SendAsync("getOrders", HttpMethod.Get,
             EbayOrderReader.Query(request.UpdatedSince ?? _clock.GetUtcNow().AddDays(-7), limit, offset), null, ct);
         if (answer.Failure is { } failure) return (failure, null);
         if (answer.Body?["orders"] is not JsonArray nodes)
             return (new CallOutcome.TransientFailure("getOrders answered without an orders list: " + _api.Excerpt(answer.Text)), null);
-        var orders = new List<MarketplaceOrder>();
-        var unreadable = new List<UnreadableOrder>();
-        foreach (var node in nodes)
-        {
-            if (node is not JsonObject order)
-            {
-                unreadable.Add(new UnreadableOrder(null, "order is not a JSON object", node?.ToJsonString() ?? "null"));
-                continue;
-            }
-            try
-            {
-                orders.Add(EbayOrderReader.Read(order, _customerPrefix));
-            }
-            catch (Exception ex) when (ex is UnreadableEbayOrderException or InvalidOperationException or FormatException)
-            {
-                unreadable.Add(new UnreadableOrder(EbayOrderReader.Text(order, "orderId"), _api.Excerpt(ex.Message), order.ToJsonString()));
-            }
-        }
+        var (orders, unreadable) = OrderNodes.Read(nodes, o => EbayOrderReader.Read(o, _customerPrefix), o => EbayOrderReader.Text(o, "orderId"),
+            ex => ex is UnreadableEbayOrderException, _api.Excerpt);
         var more = answer.Body["next"] is not null;
         return (CallOutcome.Success, new OrderPage(orders, unreadable, nodes.Count, more ? (offset + nodes.Count).ToString(CultureInfo.InvariantCulture) : null, more));
     }
