@@ -8,7 +8,20 @@ namespace CartonaActors.Marketplaces;
 /// <param name="PushTakesUpTo">How long one push may take on a platform that confirms asynchronously (Amazon's
 /// feeds: minutes); pushes handed out are not offered again before then. Null: a push is one quick call.</param>
 public sealed record PlatformLimits(int MaxBatchSize, PacingModel Pacing, int CallsPerPush, int MaxConcurrentRequests,
-    int MaxAcknowledgementsPerCall = 1, TimeSpan? PushTakesUpTo = null);
+    int MaxAcknowledgementsPerCall = 1, TimeSpan? PushTakesUpTo = null)
+{
+    /// <summary>How long one push may go unanswered: its calls' timeouts, or what the platform says a push takes.</summary>
+    public TimeSpan PushTimeout(TimeSpan callTimeout)
+    {
+        var calls = callTimeout * Math.Max(1, CallsPerPush) + TimeSpan.FromSeconds(10);
+        return PushTakesUpTo is { } slow && slow + callTimeout + TimeSpan.FromSeconds(10) > calls ? slow + callTimeout + TimeSpan.FromSeconds(10) : calls;
+    }
+
+    /// <summary>How long pushes handed to the connection may stay unsettled before they are offered again: six resend
+    /// periods, or longer where the platform's own push takes longer (an asynchronous feed).</summary>
+    public TimeSpan HandedTimeout(TimeSpan resendAfter) =>
+        PushTakesUpTo is { } slow && slow + resendAfter > resendAfter * 6 ? slow + resendAfter : resendAfter * 6;
+}
 
 /// <summary>How a platform meters calls. Every model is a budget that refills over time; a call spends its cost.</summary>
 public abstract record PacingModel

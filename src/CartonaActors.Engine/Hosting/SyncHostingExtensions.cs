@@ -90,7 +90,7 @@ public static class SyncHostingExtensions
                 new MarketplaceMessageExtractor(options.Cluster.ShardCount),
                 BoundedAndRemembered(options.Persistence.Provider))
             .WithShardRegion<PushSliceRegion>("push-slice",
-                id => PushSliceEntity.PropsFor(id, HandedTimeout(sync.ResendAfter, byName.GetValueOrDefault(PushSliceIds.ConnectionOf(id)))),
+                id => PushSliceEntity.PropsFor(id, byName.TryGetValue(PushSliceIds.ConnectionOf(id), out var c) ? c.Limits.HandedTimeout(sync.ResendAfter) : sync.ResendAfter * 6),
                 new PushSliceMessageExtractor(options.Cluster.ShardCount),
                 BoundedAndRemembered(options.Persistence.Provider))
             .WithShardRegion<ProductFollowerRegion>("product-follower",
@@ -111,11 +111,6 @@ public static class SyncHostingExtensions
 
     /// <summary>For the few entities that must run without being asked (connections, push slices, the follower):
     /// their shard restarts them with the node. Never for products or orders (akka.net #7447).</summary>
-    /// <summary>How long pushes handed to a connection may stay unsettled before they are offered again: six resend
-    /// periods, or longer where the platform's own push takes longer (an asynchronous feed).</summary>
-    private static TimeSpan HandedTimeout(TimeSpan resendAfter, PlatformConnection? connection) =>
-        connection?.Limits.PushTakesUpTo is { } slow && slow + resendAfter > resendAfter * 6 ? slow + resendAfter : resendAfter * 6;
-
     internal static ShardOptions BoundedAndRemembered(PersistenceProvider provider) => new()
     {
         Role = ClusterSetup.Role,

@@ -223,19 +223,12 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             var id = ++_nextBatchId;
             _inFlight[id] = batch;
             _worker.Tell(new SendBatch(id, batch));
-            Timers.StartSingleTimer(("batch", id), new BatchTimedOut(id), BatchTimeout);
+            Timers.StartSingleTimer(("batch", id), new BatchTimedOut(id), _limits.PushTimeout(_settings.Connection.Settings.Timeout));
         }
         // Held products go when their hold ends, whatever else is scheduled meanwhile.
         if (_buffer.NextHoldEnd is { } holdEnds && holdEnds > now) Timers.StartSingleTimer("hold", DrainTick.Instance, holdEnds - now);
         ReadListingsIfIdle(now);
     }
-
-    /// <summary>How long a push may go unanswered: its calls' timeouts, or what the platform says a push takes.</summary>
-    private TimeSpan BatchTimeout =>
-        (_settings.Connection.Settings.Timeout * Math.Max(1, _limits.CallsPerPush) + TimeSpan.FromSeconds(10)) is var calls
-        && _limits.PushTakesUpTo is { } slow && slow + _settings.Connection.Settings.Timeout + TimeSpan.FromSeconds(10) > calls
-            ? slow + _settings.Connection.Settings.Timeout + TimeSpan.FromSeconds(10)
-            : calls;
 
     private void ReadListingsIfIdle(DateTimeOffset now)
     {

@@ -132,7 +132,7 @@ internal sealed class AmazonApi : IDisposable
             case 429:
                 _plans.Throttled(operation);
                 // No Retry-After: wait until the operation's bucket holds a call again, and at least a second.
-                return new CallOutcome.RateLimited(_plans.OneCall(operation) > MinimumPauseAfter429 ? _plans.OneCall(operation) : MinimumPauseAfter429);
+                return new CallOutcome.RateLimited(TimeSpan.FromTicks(Math.Max(_plans.OneCall(operation).Ticks, MinimumPauseAfter429.Ticks)));
             case 401 or 403:
                 _tokens.Refused(token);
                 // An expired token is bought again on the next attempt; any other refusal needs the operator.

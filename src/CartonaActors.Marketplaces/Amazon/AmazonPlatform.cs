@@ -35,8 +35,8 @@ public sealed class AmazonPlatform(TimeProvider? clock = null) : IMarketplacePla
         if (own.FeedsPerWindow < 1 || own.FeedWindow <= TimeSpan.Zero)
             throw ConnectionChecks.Problem(s, "Settings:FeedsPerWindow", "and FeedWindow must be positive (Amazon: 5 per 00:05:00).");
         if (own.UnlimitedQuantity < 0) throw ConnectionChecks.Problem(s, "Settings:UnlimitedQuantity", "must not be negative.");
-        if (AmazonUsagePlans.Parse(own.OperationRates) is not { Plans: { } plans } parsed)
-            throw ConnectionChecks.Problem(s, "Settings:OperationRates", AmazonUsagePlans.Parse(own.OperationRates).Problem!);
+        var (plans, problem) = AmazonUsagePlans.Parse(own.OperationRates);
+        if (plans is null) throw ConnectionChecks.Problem(s, "Settings:OperationRates", problem!);
         if (s.LocationByWarehouse.Count > 0)
             throw ConnectionChecks.Problem(s, "LocationByWarehouse", "is not for Amazon: a merchant-fulfilled listing has one quantity; choose the warehouses it sells with Warehouses.");
         var patches = plans["patchListingsItem"];
