@@ -75,6 +75,13 @@ public sealed class AmazonClient : IMarketplaceClient, IMarketplaceOrders, IDisp
 
     private async Task<CallOutcome> FeedAsync(IReadOnlyList<PushItem> items, CancellationToken ct)
     {
+        // Not a pause of the connection: only these items wait (newer values replacing them), while orders and
+        // small patch pushes go on.
+        if (_feeds.TakeListingsFeed() is var wait && wait > TimeSpan.Zero)
+        {
+            var reason = $"Amazon takes {_own.FeedsPerWindow} listings feeds per {_own.FeedWindow.TotalMinutes:0.#} min; the next feed may go in {wait.TotalSeconds:0} s";
+            return new CallOutcome.Accepted([], true, Held: items.Select((_, i) => new ItemHold(i, wait, reason)).ToList());
+        }
         var (result, failure) = await _feeds.RunAsync(AmazonFeeds.ListingsFeed, "application/json; charset=UTF-8", AmazonListingPatches.Feed(items, _own), ct);
         if (failure is not null) return failure;
         switch (result!.Status)

@@ -2,24 +2,31 @@ namespace CartonaActors.Marketplaces.Amazon;
 
 /// <summary>
 /// The listings feed quota (5 submissions per 5 minutes per region), counted from this connection's own
-/// submissions over a sliding window: a feed is submitted only when the quota has room, so Amazon's 429 for it
-/// is the exception, not the pacing. Kept in memory: after a restart the first feeds may meet one 429, which the
-/// usage plan then paces.
+/// submissions: a feed is submitted only when the quota has room, so Amazon's 429 for it is the exception, not
+/// the pacing. Submissions are also spaced evenly (one per window / quota, a minute by default): five small feeds
+/// in the first seconds of a catalog load would otherwise spend the quota and leave the rest waiting five minutes,
+/// where spacing lets the changes that arrive meanwhile gather into the next feed. Kept in memory: after a restart
+/// the first feeds may meet one 429, which the usage plan then paces.
 /// </summary>
 internal sealed class AmazonFeedQuota(int perWindow, TimeSpan window, TimeProvider clock)
 {
     private readonly Lock _lock = new();
     private readonly Queue<DateTimeOffset> _submitted = new();
+    private readonly TimeSpan _spacing = window / perWindow;
+    private DateTimeOffset? _last;
 
-    /// <summary>Takes a submission now, or says how long until one frees.</summary>
+    /// <summary>Takes a submission now, or says how long until one may go.</summary>
     public TimeSpan TryTake()
     {
         lock (_lock)
         {
             var now = clock.GetUtcNow();
             while (_submitted.Count > 0 && _submitted.Peek() <= now - window) _submitted.Dequeue();
-            if (_submitted.Count >= perWindow) return _submitted.Peek() + window - now;
+            var wait = _submitted.Count >= perWindow ? _submitted.Peek() + window - now : TimeSpan.Zero;
+            if (_last is { } last && last + _spacing - now > wait) wait = last + _spacing - now;
+            if (wait > TimeSpan.Zero) return wait;
             _submitted.Enqueue(now);
+            _last = now;
             return TimeSpan.Zero;
         }
     }

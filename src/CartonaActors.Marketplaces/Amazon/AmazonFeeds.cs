@@ -18,11 +18,13 @@ internal sealed class AmazonFeeds(AmazonApi api, AmazonSettings own, AmazonFeedQ
     public const string ListingsFeed = "JSON_LISTINGS_FEED";
     private const string Base = "feeds/2021-06-30/";
 
-    /// <summary>Submits and waits for the feed; the outcome when it cannot be carried through.</summary>
+    /// <summary>Takes the quota for one listings feed now, or says how long until it may go (nothing sent).</summary>
+    public TimeSpan TakeListingsFeed() => listingsQuota.TryTake();
+
+    /// <summary>Submits and waits for the feed; the outcome when it cannot be carried through. A listings feed is
+    /// submitted only after <see cref="TakeListingsFeed"/> gave it the quota.</summary>
     public async Task<(AmazonFeedResult? Result, CallOutcome? Failure)> RunAsync(string feedType, string contentType, string content, CancellationToken ct)
     {
-        if (feedType == ListingsFeed && listingsQuota.TryTake() is var wait && wait > TimeSpan.Zero)
-            return (null, new CallOutcome.RateLimited(wait, NotSent: true));
         var document = await api.SendAsync("createFeedDocument", HttpMethod.Post, Base + "documents", null,
             new JsonObject { ["contentType"] = contentType }, ct, waitLong: true);
         if (document.Failure is { } failed) return (null, failed);

@@ -18,6 +18,7 @@ public sealed class AmazonContractSpecs : MarketplaceContract
         var options = new AmazonEmulatorOptions
         {
             RefreshTokens = new HashSet<string> { RefreshToken }, FeedStepDelay = TimeSpan.FromMilliseconds(100), FeedsPerWindow = 100,
+            FeedWindow = TimeSpan.FromSeconds(10),
         };
         foreach (var part in Rates.Split(';'))
         {
@@ -38,7 +39,7 @@ public sealed class AmazonContractSpecs : MarketplaceContract
         {
             ["ClientId"] = _amazon.Options.ClientId, ["ClientSecret"] = _amazon.Options.ClientSecret, ["TokenUrl"] = _amazon.TokenUrl,
             ["SellerId"] = _amazon.Options.SellerId, ["MarketplaceId"] = _amazon.Options.MarketplaceId,
-            ["FeedPollInterval"] = "00:00:00.1", ["FeedsPerWindow"] = "100", ["OperationRates"] = Rates,
+            ["FeedPollInterval"] = "00:00:00.1", ["FeedsPerWindow"] = "100", ["FeedWindow"] = "00:00:10", ["OperationRates"] = Rates,
         },
     };
 

@@ -57,24 +57,36 @@ public sealed class AmazonClientTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task The_sixth_feed_in_five_minutes_is_held_back_by_the_client_and_never_reaches_amazon()
+    public async Task Listings_feeds_go_a_fifth_of_the_quota_window_apart_and_meanwhile_only_their_items_wait()
     {
-        // Amazon's published quota on both sides (the defaults): 5 listings feeds per sliding 5 minutes.
-        await using var amazon = await AmazonScope.StartAsync();
+        // Amazon's published quota on both sides (the defaults): 5 listings feeds per sliding 5 minutes, so one a minute.
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var amazon = await AmazonScope.StartAsync(clock: clock);
         for (var i = 0; i < 20; i++) amazon.Emulator.Catalog.AddListing($"SKU-{i}", 1m, 0);
         using var client = amazon.Client();
         var items = Enumerable.Range(0, 20).Select(i => AmazonScope.Item($"SKU-{i}", 5m + i, 1)).ToList();
 
-        for (var feed = 1; feed <= 5; feed++)
-            Assert.IsType<CallOutcome.Accepted>(await client.PushAsync(items, CancellationToken.None));
-        var sixth = await client.PushAsync(items, CancellationToken.None);
+        var first = Assert.IsType<CallOutcome.Accepted>(await client.PushAsync(items, CancellationToken.None));
+        var second = Assert.IsType<CallOutcome.Accepted>(await client.PushAsync(items, CancellationToken.None));
 
-        var limited = Assert.IsType<CallOutcome.RateLimited>(sixth);
-        Assert.True(limited.NotSent);
-        Assert.InRange(limited.RetryAfter, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5));
-        Assert.Equal(5, amazon.Emulator.Counters.FeedsCreated);
+        Assert.Null(first.Held);
+        Assert.Empty(second.Rejected);
+        Assert.Equal(Enumerable.Range(0, 20), second.Held!.Select(h => h.Index));
+        Assert.All(second.Held!, h => Assert.Equal(TimeSpan.FromMinutes(1), h.Wait));
+        Assert.Contains("5 listings feeds per 5 min", second.Held![0].Reason);
+        Assert.Equal(1, amazon.Emulator.Calls.Count(c => c.Operation == "createFeedDocument")); // nothing of the second was sent
+
+        // A small push is patches, not a feed: it goes while the feed waits.
+        var patched = Assert.IsType<CallOutcome.Accepted>(await client.PushAsync(items.Take(3).ToList(), CancellationToken.None));
+        Assert.Null(patched.Held);
+        Assert.Equal(3, amazon.Emulator.Counters.PatchCalls);
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var third = Assert.IsType<CallOutcome.Accepted>(await client.PushAsync(items, CancellationToken.None));
+
+        Assert.Null(third.Held);
+        Assert.Equal(2, amazon.Emulator.Counters.FeedsCreated);
         Assert.Equal(0, amazon.Emulator.Counters.FeedsRefusedByQuota);
-        Assert.Equal(5, amazon.Emulator.Calls.Count(c => c.Operation == "createFeedDocument")); // nothing of the sixth was sent
     }
 
     [Fact]
