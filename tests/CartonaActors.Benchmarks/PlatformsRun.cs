@@ -105,6 +105,7 @@ public sealed class PlatformsRun(BenchOptions options, TextWriter report)
             }
         }
         var resources = meter.Read();
+        var exited = node.HasExited; // before the stop below, which ends it anyway
         var calls = side.Calls();
         var detail = side.Detail();
         if (!sending.IsCompleted) Progress($"{label}: the ingress is still sending; waiting for it before stopping");
@@ -120,7 +121,7 @@ public sealed class PlatformsRun(BenchOptions options, TextWriter report)
             // Killed on dispose; the log keeps what it said.
         }
         return new PlatformResult(platform, side.Limits, n, ready, ingressStats, ingressTime ?? time, n - remaining.Count, time, !timedOut, calls,
-            resources, ServiceLog.Summarize([logFile]), logFile, detail, node.HasExited && timedOut ? "the service process exited" : null);
+            resources, ServiceLog.Summarize([logFile]), logFile, detail, exited ? "the service process exited" : null);
     }
 
     private void Progress(string message) => report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {message}"));
