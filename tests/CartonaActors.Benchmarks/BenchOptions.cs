@@ -8,9 +8,12 @@ public enum BenchDatabaseKind { Sqlite, PostgreSql }
 /// <c>changes</c>: steady changes through the HTTP ingress over N products with hot ones; <c>onboard</c>: the full
 /// catalog load of N Odoo variants, then Odoo changes; <c>repush</c>: sync-all of N known products;
 /// <c>restart</c>: SIGKILL with work pending, then with nothing pending; <c>cluster</c>: 3 nodes, one SIGKILLed
-/// under a change load.
+/// under a change load; <c>platforms</c>: N products through the ingress to each platform's emulator in turn.
 /// </summary>
-public enum BenchScenario { Changes, Onboard, Repush, Restart, Cluster }
+public enum BenchScenario { Changes, Onboard, Repush, Restart, Cluster, Platforms }
+
+/// <summary>The marketplaces the platforms scenario pushes to, in the order it runs them.</summary>
+public enum BenchPlatform { Cartona, Rest, Shopify, Amazon, Ebay }
 
 /// <summary>Command line of the benchmark (see <see cref="Usage"/>).</summary>
 /// <param name="Products">N: products (changes, cluster) or Odoo variants (onboard, repush, restart).</param>
@@ -19,6 +22,7 @@ public enum BenchScenario { Changes, Onboard, Repush, Restart, Cluster }
 /// <param name="BaselineWorkers">Concurrent queue-job workers of the old module's baseline.</param>
 /// <param name="BaselineRetrySeconds">How long a job refused with 429 waits before it runs again.</param>
 /// <param name="BaselineSeconds">onboard/repush: how long the baseline pushes one item per call before it is cut off.</param>
+/// <param name="Platforms">platforms: the marketplaces pushed to, one after the other.</param>
 public sealed record BenchOptions(
     BenchScenario Scenario,
     int Products,
@@ -35,17 +39,21 @@ public sealed record BenchOptions(
     int BaselineWorkers,
     int BaselineRetrySeconds,
     int BaselineSeconds,
+    IReadOnlyList<BenchPlatform> Platforms,
     string ResultsFolder)
 {
     public const string Usage =
-        "usage: CartonaActors.Benchmarks --scenario changes|onboard|repush|restart|cluster [--products N] [--rate R] [--seconds T]\n" +
+        "usage: CartonaActors.Benchmarks --scenario changes|onboard|repush|restart|cluster|platforms [--products N] [--rate R] [--seconds T]\n" +
         "         [--hot 10] [--hot-share 0.2] [--db sqlite|postgresql|both] [--baseline] [--quiescence-timeout 120] [--load-timeout 900]\n" +
         "         [--pending 10000] [--kill-at T/2] [--baseline-workers 4] [--baseline-retry 10] [--baseline-seconds 30]\n" +
+        "         [--platforms cartona,rest,shopify,amazon,ebay]\n" +
         "         [--results tests/CartonaActors.Benchmarks/results]\n" +
         "  changes: N products linked through the ingress, then R changes/s for T s (hot products get hot-share of them)\n" +
         "  onboard: N Odoo variants loaded by the catalog load, then R Odoo changes/s for T s (--variants is --products)\n" +
         "  repush:  N variants loaded, then POST sync-all; restart: N loaded, pending changes, SIGKILL, restart twice\n" +
-        "  cluster: changes over 3 nodes on one PostgreSQL, node 2 SIGKILLed at --kill-at";
+        "  cluster: changes over 3 nodes on one PostgreSQL, node 2 SIGKILLed at --kill-at\n" +
+        "  platforms: for each of --platforms in turn, its emulator at its published limits and a fresh service with one\n" +
+        "           connection to it; N products linked through the ingress, timed until all are shown (at most --load-timeout s each)";
 
     private static readonly string[] Flags = ["baseline"];
 
@@ -82,15 +90,18 @@ public sealed record BenchOptions(
             "repush" => BenchScenario.Repush,
             "restart" => BenchScenario.Restart,
             "cluster" => BenchScenario.Cluster,
-            _ => throw new ArgumentException($"--scenario must be changes, onboard, repush, restart or cluster, got '{st}'"),
+            "platforms" => BenchScenario.Platforms,
+            _ => throw new ArgumentException($"--scenario must be changes, onboard, repush, restart, cluster or platforms, got '{st}'"),
         };
         var odoo = scenario is BenchScenario.Onboard or BenchScenario.Repush or BenchScenario.Restart;
         if (values.Remove("variants", out var variantsText)) values["products"] = variantsText;
-        string[] foreign = odoo ? ["hot", "hot-share", "kill-at"] : ["load-timeout", "pending", "baseline-seconds"];
+        string[] foreign = scenario == BenchScenario.Platforms
+            ? ["rate", "seconds", "hot", "hot-share", "kill-at", "pending", "baseline", "baseline-workers", "baseline-retry", "baseline-seconds"]
+            : odoo ? ["hot", "hot-share", "kill-at", "platforms"] : ["load-timeout", "pending", "baseline-seconds", "platforms"];
         if (foreign.FirstOrDefault(values.ContainsKey) is { } misplaced)
             throw new ArgumentException($"--{misplaced} does not apply to --scenario {scenarioText}");
 
-        var products = Int("products", odoo ? 100_000 : 10_000, 1);
+        var products = Int("products", odoo ? 100_000 : scenario == BenchScenario.Platforms ? 25_000 : 10_000, 1);
         var seconds = Int("seconds", scenario == BenchScenario.Repush ? 0 : 30, 0);
         var rate = Int("rate", odoo ? 20 : 1_000, 1);
         var hot = Int("hot", odoo ? 0 : 10, 0);
@@ -123,9 +134,21 @@ public sealed record BenchOptions(
             BaselineWorkers: Int("baseline-workers", 4, 1),
             BaselineRetrySeconds: Int("baseline-retry", 10, 0),
             BaselineSeconds: Int("baseline-seconds", 30, 1),
+            Platforms: values.Remove("platforms", out var platformsText) ? ParsePlatforms(platformsText) : Enum.GetValues<BenchPlatform>(),
             ResultsFolder: values.Remove("results", out var folder) ? folder : Path.Combine("tests", "CartonaActors.Benchmarks", "results"));
         if (values.Count > 0) throw new ArgumentException($"unknown option(s): {string.Join(", ", values.Keys.Select(k => "--" + k))}");
         if (scenario == BenchScenario.Cluster && options.KillAt >= seconds) throw new ArgumentException("--kill-at must fall inside --seconds");
         return options;
+    }
+
+    private static IReadOnlyList<BenchPlatform> ParsePlatforms(string text)
+    {
+        var platforms = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(name => Enum.TryParse<BenchPlatform>(name, ignoreCase: true, out var p) && Enum.IsDefined(p) && !char.IsDigit(name[0])
+                ? p
+                : throw new ArgumentException($"--platforms takes cartona, rest, shopify, amazon or ebay, separated by commas; got '{name}'"))
+            .Distinct()
+            .ToList();
+        return platforms.Count > 0 ? platforms : throw new ArgumentException("--platforms names no platform");
     }
 }

@@ -15,6 +15,9 @@ namespace CartonaActors.Benchmarks;
 public sealed class BenchWorld : IAsyncDisposable
 {
     public const string Connection = "cartona";
+
+    /// <summary>Prefix of connection 0's keys as environment variables (<c>Settings:ClientId</c> is <c>Settings__ClientId</c>).</summary>
+    public const string ConnectionKey = "CartonaActors__Connections__0__";
     public static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(180);
     private readonly Dictionary<string, string> _settings;
     private readonly ServiceProcess?[] _nodes;
@@ -32,22 +35,20 @@ public sealed class BenchWorld : IAsyncDisposable
         var ports = FreePorts.Take(2 * nodes);
         _httpPorts = ports[..nodes];
         _remotingPorts = ports[nodes..];
-        _settings = new Dictionary<string, string>
+        _settings = ServiceSettings(database);
+        foreach (var (key, value) in new Dictionary<string, string>
         {
-            ["CartonaActors__LogLevel"] = "Warning",
-            ["CartonaActors__Persistence__Provider"] = database.Provider,
-            ["CartonaActors__Persistence__ConnectionString"] = database.ConnectionString,
-            ["CartonaActors__Cluster__Hostname"] = "127.0.0.1",
-            ["CartonaActors__Connections__0__Name"] = Connection,
-            ["CartonaActors__Connections__0__Platform"] = "cartona",
-            ["CartonaActors__Connections__0__BaseUrl"] = emulator.BaseUrl,
-            ["CartonaActors__Connections__0__Token"] = token,
-            ["CartonaActors__Connections__0__RequestsPerSecond"] = "5",
-            ["CartonaActors__Connections__0__Burst"] = "10",
-            ["CartonaActors__Connections__0__MaxBatchSize"] = "1000",
-            ["CartonaActors__Connections__0__MaxConcurrentRequests"] = "2",
-            ["CartonaActors__Connections__0__PullOrders"] = "false",
-        };
+            ["Name"] = Connection,
+            ["Platform"] = "cartona",
+            ["BaseUrl"] = emulator.BaseUrl,
+            ["Token"] = token,
+            ["RequestsPerSecond"] = "5",
+            ["Burst"] = "10",
+            ["MaxBatchSize"] = "1000",
+            ["MaxConcurrentRequests"] = "2",
+            ["PullOrders"] = "false",
+        })
+            _settings[ConnectionKey + key] = value;
         if (nodes > 1)
         {
             // Seed nodes = the first two, as ops/cluster.sh; keep-majority downs a silent node 5 s after it went quiet.
@@ -60,6 +61,16 @@ public sealed class BenchWorld : IAsyncDisposable
         }
         foreach (var (key, value) in extra) _settings[key] = value;
     }
+
+    /// <summary>What every benchmarked service process is given besides its connections: warnings only, the run's
+    /// journal, loopback for the cluster.</summary>
+    public static Dictionary<string, string> ServiceSettings(BenchDatabase database) => new()
+    {
+        ["CartonaActors__LogLevel"] = "Warning",
+        ["CartonaActors__Persistence__Provider"] = database.Provider,
+        ["CartonaActors__Persistence__ConnectionString"] = database.ConnectionString,
+        ["CartonaActors__Cluster__Hostname"] = "127.0.0.1",
+    };
 
     public CartonaEmulator Emulator { get; }
     public BenchDatabase Database { get; }

@@ -9,30 +9,46 @@ namespace CartonaActors.Benchmarks;
 public sealed class IngressClient : IDisposable
 {
     private readonly HttpClient[] _nodes;
-    private readonly BenchWorld _world;
+    private readonly Func<int, bool> _isRunning;
+    private readonly Func<int, string> _listing;
     private int _next;
     private readonly object _gate = new();
     private List<double> _replyMs = [];
     private int _ok, _errors;
     private string? _firstError;
 
+    /// <summary>To the nodes of a Cartona world, linking each product by its internal product id on connection "cartona".</summary>
     public IngressClient(BenchWorld world)
+        : this(Enumerable.Range(0, world.NodeCount).Select(world.Root).ToList(), world.IsRunning, CartonaListing)
     {
-        _world = world;
-        _nodes = Enumerable.Range(0, world.NodeCount).Select(i =>
+    }
+
+    /// <param name="roots">The nodes' roots, by node index.</param>
+    /// <param name="listing">The <c>listings</c> entry (a JSON object) that links product N.</param>
+    public IngressClient(IReadOnlyList<Uri> roots, Func<int, bool> isRunning, Func<int, string> listing)
+    {
+        _isRunning = isRunning;
+        _listing = listing;
+        _nodes = roots.Select(root =>
             new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
             {
-                BaseAddress = world.Root(i),
+                BaseAddress = root,
                 Timeout = TimeSpan.FromSeconds(30),
             }).ToArray();
     }
+
+    /// <summary>A listing by the connection's own id kind: <c>{"connection":…,"id":…}</c>.</summary>
+    public static string Listing(string connection, string id) => $"{{\"connection\":\"{connection}\",\"id\":\"{id}\"}}";
+
+    public static string CartonaListing(int product) =>
+        $"{{\"connection\":\"{BenchWorld.Connection}\",\"internalProductId\":\"{product.ToString(CultureInfo.InvariantCulture)}\"}}";
 
     private HttpClient Pick()
     {
         for (var tries = 0; tries < _nodes.Length; tries++)
         {
             var i = (int)((uint)Interlocked.Increment(ref _next) % _nodes.Length);
-            if (_world.IsRunning(i)) return _nodes[i];
+            if (_isRunning(i)) return _nodes[i];
         }
         return _nodes[0];
     }
@@ -42,7 +58,7 @@ public sealed class IngressClient : IDisposable
     {
         var body = new StringBuilder(128).Append("{\"price\":").Append(PriceCode.Json(seq));
         if (stock is { } s) body.Append(",\"stock\":{\"WH1\":").Append(s.ToString(CultureInfo.InvariantCulture)).Append('}');
-        if (link) body.Append(",\"listings\":[{\"connection\":\"cartona\",\"internalProductId\":\"").Append(product).Append("\"}]");
+        if (link) body.Append(",\"listings\":[").Append(_listing(product)).Append(']');
         body.Append('}');
 
         var started = Stopwatch.GetTimestamp();

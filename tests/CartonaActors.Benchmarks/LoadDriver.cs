@@ -5,7 +5,7 @@ namespace CartonaActors.Benchmarks;
 /// <summary>The ERP side: links every product once, then sends changes at a fixed rate (open loop).</summary>
 public sealed class LoadDriver(BenchOptions options, IngressClient ingress, ChangeLog log, LatencyTracker tracker)
 {
-    private const int LinkConcurrency = 64;
+    public const int LinkConcurrency = 64;
     private const int MaxInFlight = 512;
     public const int InitialStock = 40;
     private readonly ChangePicker _picker = new(options);

@@ -1,7 +1,8 @@
 using CartonaActors.Benchmarks;
 
 // Load benchmark of the service: see BenchOptions.Usage. The service runs as its own process(es), measured alone
-// from /proc; this process hosts the Cartona and Odoo emulators, the load driver and the baseline.
+// from /proc; this process hosts the emulators (Cartona, Odoo; in the platforms scenario each platform's), the load driver
+// and the baseline.
 BenchOptions options;
 try
 {
@@ -62,6 +63,13 @@ async Task<bool> RunAsync(BenchDatabaseKind kind, TextWriter report, ResultFile 
             var r = await new RestartRun(options, report).RunAsync(kind, meter);
             RestartReport.Run(report, r);
             RestartReport.Results(file, r);
+            return r.Failed;
+        }
+        case BenchScenario.Platforms:
+        {
+            var r = await new PlatformsRun(options, report).RunAsync(kind, meter);
+            PlatformsReport.Run(report, r);
+            PlatformsReport.Results(file, r);
             return r.Failed;
         }
         default:

@@ -11,13 +11,20 @@ public sealed class ProgressTicker : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public ProgressTicker(TextWriter w, string label, BenchWorld world, Func<Task<string>>? extra = null) =>
-        _loop = RunAsync(w, label, world, extra, _stop.Token);
+    public ProgressTicker(TextWriter w, string label, BenchWorld world, Func<Task<string>>? extra = null)
+        : this(w, label, () => world.Applied, world.Meter, extra)
+    {
+    }
 
-    private static async Task RunAsync(TextWriter w, string label, BenchWorld world, Func<Task<string>>? extra, CancellationToken ct)
+    /// <param name="pushed">Items on the marketplace so far.</param>
+    public ProgressTicker(TextWriter w, string label, Func<long> pushed, ServiceMeter meter, Func<Task<string>>? extra = null) =>
+        _loop = RunAsync(w, label, pushed, meter, extra, _stop.Token);
+
+    private static async Task RunAsync(TextWriter w, string label, Func<long> pushed, ServiceMeter meter, Func<Task<string>>? extra,
+        CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var first = world.Applied;
+        var first = pushed();
         var last = first;
         var lastAt = started;
         using var tick = new PeriodicTimer(Every);
@@ -26,7 +33,7 @@ public sealed class ProgressTicker : IAsyncDisposable
             while (await tick.WaitForNextTickAsync(ct))
             {
                 var now = Stopwatch.GetTimestamp();
-                var applied = world.Applied;
+                var applied = pushed();
                 var more = "";
                 try
                 {
@@ -39,7 +46,7 @@ public sealed class ProgressTicker : IAsyncDisposable
                 w.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"[{DateTime.Now:HH:mm:ss}] {label}: {Stopwatch.GetElapsedTime(started).TotalSeconds,5:0} s  pushed {applied - first} " +
                     $"({(applied - last) / Stopwatch.GetElapsedTime(lastAt, now).TotalSeconds:0}/s now, " +
-                    $"{(applied - first) / Stopwatch.GetElapsedTime(started, now).TotalSeconds:0}/s overall), service RSS {world.Meter.CurrentRss / (1024 * 1024)} MB{more}"));
+                    $"{(applied - first) / Stopwatch.GetElapsedTime(started, now).TotalSeconds:0}/s overall), service RSS {meter.CurrentRss / (1024 * 1024)} MB{more}"));
                 last = applied;
                 lastAt = now;
             }

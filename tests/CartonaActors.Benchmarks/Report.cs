@@ -13,6 +13,13 @@ public static class Report
         w.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, .NET {Environment.Version}; " +
                     "the service runs as its own process(es) (workstation GC), the emulators and the driver in this one");
         var scenario = o.Scenario.ToString().ToLowerInvariant();
+        if (o.Scenario == BenchScenario.Platforms)
+        {
+            w.WriteLine($"parameters: scenario {scenario}, products {o.Products} linked through the ingress to each of " +
+                        $"{string.Join(", ", o.Platforms).ToLowerInvariant()} in turn, at most {o.LoadTimeoutSeconds} s each, databases {string.Join("+", o.Databases)}");
+            w.WriteLine("each emulator at its defaults (the platform's published limits), the service at its defaults for the platform");
+            return;
+        }
         w.WriteLine(o.FromOdoo
             ? $"parameters: scenario {scenario}, {o.Products} Odoo variants in WH1+WH2, Odoo changes {o.Rate}/s for {o.Seconds} s, databases {string.Join("+", o.Databases)}" +
               (o.Scenario == BenchScenario.Restart ? $", {o.Pending} changes pending at the kill" : "") + (o.Baseline ? $", baseline {o.BaselineSeconds} s" : "")
