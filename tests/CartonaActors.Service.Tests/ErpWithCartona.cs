@@ -77,6 +77,22 @@ public sealed class ErpWithCartona : IAsyncDisposable
     public IReadOnlyList<OdooSaleOrderRecord> SaleOrders(string clientOrderRef) =>
         Odoo.SaleOrders().Where(s => s.ClientOrderRef == clientOrderRef).ToList();
 
+    /// <summary>The end every marketplace's order spec reaches: one sale order each under the connection's prefix and
+    /// no others, one partner for the buyer, the shipped order's two lines (2 of the first variant) and only the
+    /// cancelled order cancelled.</summary>
+    public void AssertOrdersImported(string connection, IReadOnlyList<string> orderIds, string partnerRef, string shipped, string cancelled)
+    {
+        foreach (var order in orderIds) Assert.Single(SaleOrders(connection + "/" + order));
+        Assert.Equal(orderIds.Count, Odoo.SaleOrders().Count(s => s.ClientOrderRef!.StartsWith(connection + "/", StringComparison.Ordinal)));
+        var partner = Assert.Single(Odoo.Partners(), p => p.Ref == partnerRef);
+        Assert.Contains("Mona", partner.Name);
+        var lines = SaleOrders(connection + "/" + shipped).Single().Lines;
+        Assert.Equal(2, lines.Count);
+        Assert.Contains(lines, l => l.ProductId == Seed.VariantIds[0] && l.Quantity == 2);
+        Assert.Equal("cancel", SaleOrders(connection + "/" + cancelled).Single().State);
+        Assert.NotEqual("cancel", SaleOrders(connection + "/" + shipped).Single().State);
+    }
+
     public static Task UntilAsync(Func<bool> condition, string what, int seconds = 30) =>
         Until.TrueAsync(() => Task.FromResult(condition()), TimeSpan.FromSeconds(seconds), what);
 
