@@ -80,10 +80,11 @@ public sealed class OdooConnectorSpecs(ITestOutputHelper output)
             Assert.True(DateTime.UtcNow < deadline, $"catalog not on Cartona in time: {progress}, {applied} applied");
             await Task.Delay(50);
         }
-        // Read ahead by at most the queue limit, the page fed on top of it and the one read meanwhile (and
-        // announcements that trail the slices' writes); without the limit Odoo is read ~10x faster than Cartona takes it.
+        // Read ahead by the queue limit, the page fed on top of it, the one read meanwhile, and the pages fed while
+        // the slices' announcements of earlier ones are on their way (the queue is seen as the slices report it: on
+        // a loaded 2-core CI machine that trailed by five pages, 699). Without the limit the gap was 1899 of 2000.
         output.WriteLine($"widest gap between variants read and applied on Cartona: {widest}");
-        Assert.InRange(widest, 1, maxQueued + 4 * pageSize);
+        Assert.InRange(widest, 1, maxQueued + 8 * pageSize);
     }
 
     [Theory]
