@@ -240,15 +240,31 @@ public class PushSliceSpecs
     [Fact]
     public void Sync_all_makes_every_listed_product_sendable_again_refused_ones_included()
     {
+        var slice = TwoConfirmedOneRefused();
+        Assert.Empty(slice.Take(10, Now));
+        Assert.Equal(3, slice.Apply(new PushSliceResyncRequested(Slice, 3, Now)));
+        Assert.Equal(3, slice.Take(10, Now).Count);
+    }
+
+    /// <summary>sku-0 and sku-1 confirmed, sku-2 refused; nothing left to send.</summary>
+    private static PushSlice TwoConfirmedOneRefused()
+    {
         var slice = new PushSlice("cartona");
         for (var i = 0; i < 3; i++) slice.Offer(new OfferPush(Slice, $"sku-{i}", 1, Ref51, Price(10m)));
         Write(slice);
         var items = slice.Take(10, Now);
         slice.Settle(new SettlePushes(Slice, items.Take(2).ToList(), [new RejectedItem(items[2], "bad")]));
         Write(slice);
-        Assert.Empty(slice.Take(10, Now));
-        Assert.Equal(3, slice.Apply(new PushSliceResyncRequested(Slice, 3, Now)));
-        Assert.Equal(3, slice.Take(10, Now).Count);
+        return slice;
+    }
+
+    [Fact]
+    public void A_re_push_of_one_product_makes_only_it_sendable_again_and_an_unknown_one_nothing()
+    {
+        var slice = TwoConfirmedOneRefused();
+        Assert.Equal(1, slice.Apply(new PushSliceResyncRequested(Slice, 3, Now, "sku-2")));
+        Assert.Equal("sku-2", Assert.Single(slice.Take(10, Now)).ProductId);
+        Assert.Equal(0, slice.Apply(new PushSliceResyncRequested(Slice, 3, Now, "sku-9")));
     }
 
     [Fact]

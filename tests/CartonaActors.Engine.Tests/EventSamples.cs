@@ -88,6 +88,8 @@ public static class EventSamples
             null, At)], ["1905"]),
         new PushBatchDelivered("cartona", 1000, 1, true, At, [new RejectedProduct("sku-9", "product not found")]),
         new PushBatchFailed("cartona", "rate_limited", "429, retry after 1 s", 1000, At),
+        new ConnectionPaused("cartona", "price review", At),
+        new ConnectionResumed("cartona", At.AddMinutes(5)),
         new MarketplaceLedger(10, 9000, 3, 0, 2, At, 0, null, "transient_failure: HTTP 503",
             [new SyncIssue(At, "item_rejected", "sku-9", "product not found")]),
         new PushSliceUpdated("cartona#007",

@@ -190,8 +190,17 @@ public sealed class PushSlice(string connectionId, TimeProvider? clock = null)
         e.Wanted = republish ? w.Values! with { Published = true } : w.Values;
     }
 
-    public int Apply(PushSliceResyncRequested _)
+    /// <returns>How many products it makes sendable again.</returns>
+    public int Apply(PushSliceResyncRequested resync)
     {
+        if (resync.ProductId is { } one)
+        {
+            if (!_entries.TryGetValue(one, out var entry) || entry.Ref is null || entry.Wanted is null) return 0;
+            entry.ConfirmedVersion = entry.RefusedVersion = 0;
+            Enqueue(one);
+            ChangedSinceSnapshot++;
+            return 1;
+        }
         foreach (var (id, e) in _entries)
         {
             if (e.Ref is null || e.Wanted is null) continue;

@@ -24,7 +24,8 @@ public sealed record ConfirmedPush(string ProductId, long Version, PushedValues?
 public sealed record RefusedPush(string ProductId, long Version, string Reason);
 
 /// <summary>"Sync all": every listed product of the slice is to be sent again, refused ones included.</summary>
-public sealed record PushSliceResyncRequested(string SliceId, int Entries, DateTimeOffset At) : IWithSliceId, IWireSerializable;
+/// <param name="ProductId">One product to send again (an operator's re-push); absent: every product of the slice.</param>
+public sealed record PushSliceResyncRequested(string SliceId, int Entries, DateTimeOffset At, string? ProductId = null) : IWithSliceId, IWireSerializable;
 
 /// <summary>A slice's whole state, compact: one row per product.</summary>
 public sealed record PushSliceSnapshot(IReadOnlyList<PushSliceRow> Rows) : IWireSerializable;

@@ -31,7 +31,8 @@ public sealed record RejectedItem(PushItem Item, string Reason);
 public sealed record ReleaseHandedPushes(string SliceId) : IWithSliceId, IWireSerializable;
 
 /// <summary>"Sync all" for one slice; answered with <see cref="PushSliceResyncStarted"/>.</summary>
-public sealed record ResyncPushSlice(string SliceId) : IWithSliceId, IWireSerializable;
+/// <param name="ProductId">Only this product (a re-push of one); null: every product of the slice.</param>
+public sealed record ResyncPushSlice(string SliceId, string? ProductId = null) : IWithSliceId, IWireSerializable;
 
 public sealed record PushSliceResyncStarted(string SliceId, int Entries) : IWireSerializable;
 

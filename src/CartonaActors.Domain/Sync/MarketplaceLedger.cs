@@ -21,7 +21,8 @@ public sealed record MarketplaceLedger(
     DateTimeOffset? OrderCursor = null,
     long ReadBackPasses = 0,
     long ReadBackDrifted = 0,
-    ReadBack.ListingsReadBack? LastReadBack = null) : Products.IWireSerializable
+    ReadBack.ListingsReadBack? LastReadBack = null,
+    ConnectionPaused? Paused = null) : Products.IWireSerializable
 {
     public const int RecentIssueLimit = 50;
 
@@ -48,6 +49,8 @@ public sealed record MarketplaceLedger(
                 : Remember([new SyncIssue(r.FinishedAt, "read_back_drift", null,
                     $"{r.Drifted} products showed other values and {r.Missing} were not listed; sent again")]),
         },
+        ConnectionPaused p => this with { Paused = p },
+        ConnectionResumed => this with { Paused = null },
         Orders.OrdersPulled p => this with { OrdersPulled = OrdersPulled + p.Orders, LastOrderPullAt = p.At },
         Orders.OrderCursorAdvanced c => this with { OrderCursor = c.UpdatedSince },
         PushBatchFailed f => this with

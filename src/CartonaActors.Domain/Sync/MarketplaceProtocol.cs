@@ -16,6 +16,18 @@ public sealed record StartSyncAll(string ConnectionId) : IWithConnectionId, IWir
 
 public sealed record SyncAllAccepted(string ConnectionId, int Products) : IWireSerializable;
 
+/// <summary>An operator stops every call to the connection (pushes, order calls, read-back) until resumed;
+/// changes keep arriving and wait in the push slices, so nothing is lost. Answered with the <see cref="MarketplaceStatus"/>.</summary>
+public sealed record PauseConnection(string ConnectionId, string Reason) : IWithConnectionId, IWireSerializable;
+
+/// <summary>Ends an operator's pause; answered with the <see cref="MarketplaceStatus"/>.</summary>
+public sealed record ResumeConnection(string ConnectionId) : IWithConnectionId, IWireSerializable;
+
+/// <summary>A pause by an operator, persisted so that a restart or a move to another node stays paused.</summary>
+public sealed record ConnectionPaused(string ConnectionId, string Reason, DateTimeOffset At) : IMarketplaceEvent;
+
+public sealed record ConnectionResumed(string ConnectionId, DateTimeOffset At) : IMarketplaceEvent;
+
 /// <summary>Asks a marketplace entity how its outgoing work stands.</summary>
 public sealed record GetMarketplaceStatus(string ConnectionId) : IWithConnectionId, IWireSerializable;
 
@@ -28,7 +40,8 @@ public sealed record MarketplaceStatus(
     DateTimeOffset? PausedUntil,
     int ConsecutiveFailures,
     MarketplaceLedger Ledger,
-    int? SyncAllTotal = null) : IWireSerializable
+    int? SyncAllTotal = null,
+    double? PacingBudget = null) : IWireSerializable
 {
     /// <summary>The last "sync all": how many products it re-sends, and how many of the connection's products
     /// are still unconfirmed (newer changes count too).</summary>

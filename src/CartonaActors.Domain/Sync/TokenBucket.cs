@@ -40,6 +40,13 @@ public sealed class TokenBucket
         return _tokens >= cost ? TimeSpan.Zero : TimeSpan.FromSeconds((cost - _tokens) / RatePerSecond);
     }
 
+    /// <summary>The calls' worth of budget there is now (what an operator sees as the pacing budget).</summary>
+    public double Available(DateTimeOffset now)
+    {
+        Refill(now);
+        return _tokens;
+    }
+
     /// <summary>The platform said it is over its limit: spend everything so the bucket refills from empty.</summary>
     public void Drain(DateTimeOffset now)
     {

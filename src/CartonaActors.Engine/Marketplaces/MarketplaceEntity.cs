@@ -141,9 +141,38 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             HandleCompleted(new BatchCompleted(t.BatchId, _inFlight[t.BatchId],
                 new CallOutcome.TransientFailure("no answer from the marketplace worker in time")));
         });
-        Command<GetMarketplaceStatus>(_ => Sender.Tell(new MarketplaceStatus(
-            ConnectionId, _buffer.WaitingCount + _demand.Waiting + _orderCalls.Count + _pullCalls.Count, _inFlight.Values.Sum(b => b.Count) + _orderCallsInFlight.Count, _batchLimit,
-            _pausedUntil > DateTimeOffset.UtcNow ? _pausedUntil : null, _consecutiveFailures, _ledger, _syncAllTotal)));
+        Command<GetMarketplaceStatus>(_ => Sender.Tell(Status()));
+        Command<PauseConnection>(p =>
+        {
+            if (_ledger.Paused is not null)
+            {
+                Sender.Tell(Status());
+                return;
+            }
+            var replyTo = Sender;
+            Persist(new ConnectionPaused(ConnectionId, p.Reason, DateTimeOffset.UtcNow), e =>
+            {
+                _ledger = _ledger.Apply(e);
+                _log.Warning("{ConnectionId}: paused by an operator ({Reason}); calls wait until it is resumed", ConnectionId, e.Reason);
+                replyTo.Tell(Status());
+            });
+        });
+        Command<ResumeConnection>(_ =>
+        {
+            if (_ledger.Paused is null)
+            {
+                Sender.Tell(Status());
+                return;
+            }
+            var replyTo = Sender;
+            Persist(new ConnectionResumed(ConnectionId, DateTimeOffset.UtcNow), e =>
+            {
+                _ledger = _ledger.Apply(e);
+                _log.Info("{ConnectionId}: resumed by an operator", ConnectionId);
+                replyTo.Tell(Status());
+                Drain();
+            });
+        });
         Command<ReadListingsWanted>(w =>
         {
             _listingReads.Want(w.Request);
@@ -187,8 +216,14 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         base.PreStart();
     }
 
+    private MarketplaceStatus Status() => new(
+        ConnectionId, _buffer.WaitingCount + _demand.Waiting + _orderCalls.Count + _pullCalls.Count, _inFlight.Values.Sum(b => b.Count) + _orderCallsInFlight.Count, _batchLimit,
+        _pausedUntil > DateTimeOffset.UtcNow ? _pausedUntil : null, _consecutiveFailures, _ledger, _syncAllTotal, _bucket.Available(DateTimeOffset.UtcNow));
+
     private void Drain()
     {
+        // An operator's pause holds every call; what is in flight finishes, the rest waits in the buffer and the slices.
+        if (_ledger.Paused is not null) return;
         var now = DateTimeOffset.UtcNow;
         if (_pausedUntil is { } until && until > now)
         {

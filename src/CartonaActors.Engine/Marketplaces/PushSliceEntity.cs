@@ -80,14 +80,15 @@ public sealed class PushSliceEntity : ReceivePersistentActor, IWithTimers
             _announced = -1;
             Announce();
         });
-        Command<ResyncPushSlice>(_ =>
+        Command<ResyncPushSlice>(r =>
         {
             var replyTo = Sender;
             if (_stopAfterWrites) return; // the next incarnation answers the requester's retry
-            PersistThen(new PushSliceResyncRequested(SliceId, _slice.Count, DateTimeOffset.UtcNow), e =>
+            PersistThen(new PushSliceResyncRequested(SliceId, _slice.Count, DateTimeOffset.UtcNow, r.ProductId), e =>
             {
                 var entries = _slice.Apply(e);
-                _log.Info("{SliceId}: sync all requested, {Entries} products to send again", SliceId, entries);
+                if (e.ProductId is { } one) _log.Info("{SliceId}: product {ProductId} to send again ({Entries} entry)", SliceId, one, entries);
+                else _log.Info("{SliceId}: sync all requested, {Entries} products to send again", SliceId, entries);
                 replyTo.Tell(new PushSliceResyncStarted(SliceId, entries));
                 AfterWrite();
             });

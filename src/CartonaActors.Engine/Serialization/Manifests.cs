@@ -38,6 +38,8 @@ public static class Manifests
         [typeof(PushBatchFailed)] = "marketplace-batch-failed-v1",
         [typeof(MarketplaceLedger)] = "marketplace-ledger-v1",
         [typeof(ListingsReadBack)] = "marketplace-listings-read-back-v1",
+        [typeof(ConnectionPaused)] = "marketplace-connection-paused-v1",
+        [typeof(ConnectionResumed)] = "marketplace-connection-resumed-v1",
         // push slice events and snapshot, the product change follower's position (persisted)
         [typeof(PushSliceUpdated)] = "push-slice-updated-v1",
         [typeof(PushSliceResyncRequested)] = "push-slice-resync-requested-v1",
@@ -105,6 +107,8 @@ public static class Manifests
         [typeof(StartSyncAll)] = "marketplace-start-sync-all-v1",
         [typeof(SyncAllAccepted)] = "marketplace-sync-all-accepted-v1",
         [typeof(GetMarketplaceStatus)] = "marketplace-get-status-v1",
+        [typeof(PauseConnection)] = "marketplace-pause-v1",
+        [typeof(ResumeConnection)] = "marketplace-resume-v1",
         [typeof(MarketplaceStatus)] = "marketplace-status-v1",
         [typeof(HoldOrderQuantity)] = "product-hold-order-quantity-v1",
         [typeof(ReleaseOrderQuantity)] = "product-release-order-quantity-v1",

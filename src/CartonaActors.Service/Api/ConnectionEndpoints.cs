@@ -41,6 +41,19 @@ public static class ConnectionEndpoints
             return Results.Accepted($"/api/connections/{name}", new { connection = name, products = accepted.Products });
         }).ReadsNoBody();
 
+        // An operator's pause: nothing is sent to the marketplace until resumed (changes keep being recorded).
+        app.MapPost("/api/connections/{name}/pause", async (string name, HttpRequest request, CartonaActorsOptions options,
+            IRequiredActor<MarketplaceRegion> region, CancellationToken ct) =>
+        {
+            if (Find(options, name) is null) return UnknownConnection(name);
+            var reason = request.Query["reason"].ToString() is { Length: > 0 } r ? JsonErrorText.Short(r) : "paused by an operator";
+            return Results.Ok(await region.ActorRef.Ask<MarketplaceStatus>(new PauseConnection(name, reason), AskTimeout, ct));
+        }).ReadsNoBody();
+
+        app.MapPost("/api/connections/{name}/resume", async (string name, CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region, CancellationToken ct) =>
+            Find(options, name) is null ? UnknownConnection(name) : Results.Ok(await region.ActorRef.Ask<MarketplaceStatus>(new ResumeConnection(name), AskTimeout, ct)))
+            .ReadsNoBody();
+
         app.MapGet("/api/engine/stats", (ActorSystem system) => Results.Ok(new { productsStarted = EngineCounters.For(system).ProductsStarted }));
 
         app.MapGet("/api/sync-log", async (CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region, NodeSyncLog ingress, CancellationToken ct) =>

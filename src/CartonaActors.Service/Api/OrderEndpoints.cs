@@ -1,6 +1,10 @@
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Hosting;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
 using CartonaActors.Domain.Json;
 using CartonaActors.Domain.Orders;
 using CartonaActors.Engine;
@@ -11,6 +15,7 @@ namespace CartonaActors.Service.Api;
 public static class OrderEndpoints
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
+    private const int MaxHeldShown = 500;
 
     /// <summary>Admin endpoints for marketplace orders: look one up, pull now, re-check a held one, deliver with the retailer's OTP.</summary>
     public static void MapOrderEndpoints(this WebApplication app)
@@ -24,6 +29,41 @@ public static class OrderEndpoints
         {
             var state = await registry.Get<OrderRegion>().Ask<OrderState>(new GetOrder(OrderState.IdOf(connection, hashedId)), AskTimeout, ct);
             return state.Version == 0 ? Results.NotFound(new { error = $"order {connection}/{hashedId} has not been pulled" }) : Results.Ok(View(state));
+        });
+
+        // Orders whose import is held now. The sync log names every order that was ever held; each one's entity says
+        // whether it still is (released ones drop out), so the answer is as true as the orders themselves.
+        orders.MapGet("/orders/held", async (HttpRequest request, NodeSyncLog log, ActorRegistry registry, CancellationToken ct) =>
+        {
+            var only = request.Query["connection"].ToString();
+            var candidates = log.Recent().Where(i => i.Kind == "order_held" && i.ProductId is { } id && (only.Length == 0 || id.StartsWith(only + "/", StringComparison.Ordinal)))
+                .Select(i => i.ProductId!).Distinct(StringComparer.Ordinal).Take(MaxHeldShown).ToList();
+            var states = await Task.WhenAll(candidates.Select(id => registry.Get<OrderRegion>().Ask<OrderState>(new GetOrder(id), AskTimeout, ct)));
+            return Results.Ok(states.Where(s => s.Hold is not null).OrderBy(s => s.OrderId, StringComparer.Ordinal).Select(View));
+        });
+
+        // Every journaled step of the order, read from the journal without waking the entity.
+        orders.MapGet("/orders/{connection}/{hashedId}/history", async (string connection, string hashedId, ActorSystem system, CancellationToken ct) =>
+        {
+            var orderId = OrderState.IdOf(connection, hashedId);
+            var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+            var steps = await journal.CurrentEventsByPersistenceId("order-" + orderId, 0, long.MaxValue)
+                .Where(e => e.Event is IOrderEvent)
+                .Select(e => (e.SequenceNr, e.Timestamp, Step: OrderHistory.Describe((IOrderEvent)e.Event)))
+                .RunAggregate(new List<object>(), (list, e) =>
+                {
+                    list.Add(new
+                    {
+                        sequenceNr = e.SequenceNr,
+                        at = JournalTime(e.Timestamp),
+                        step = e.Step.Step, outcome = e.Step.Outcome, detail = e.Step.Detail,
+                    });
+                    return list;
+                }, system.Materializer());
+            ct.ThrowIfCancellationRequested();
+            return steps.Count == 0
+                ? Results.NotFound(new { error = $"order {orderId} has no journaled history (never pulled)" })
+                : Results.Ok(new { orderId, steps });
         });
 
         orders.MapPost("/orders/{connection}/{hashedId}/retry", (string connection, string hashedId, ActorRegistry registry) =>
@@ -53,6 +93,14 @@ public static class OrderEndpoints
             return Results.Accepted();
         }).ReadsNoBody();
     }
+
+    /// <summary>The time an event was written: the SQL journal keeps UTC ticks; other plugins keep Unix milliseconds.</summary>
+    private static DateTimeOffset? JournalTime(long timestamp) => timestamp switch
+    {
+        <= 0 => null,
+        > 100_000_000_000_000 => timestamp <= DateTimeOffset.MaxValue.UtcTicks ? new DateTimeOffset(timestamp, TimeSpan.Zero) : null,
+        _ => DateTimeOffset.FromUnixTimeMilliseconds(timestamp),
+    };
 
     /// <summary>The order as an operator needs it; the OTP is never shown.</summary>
     private static object View(OrderState s) => new

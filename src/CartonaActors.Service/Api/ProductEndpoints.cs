@@ -23,6 +23,7 @@ public static class ProductEndpoints
     {
         app.MapPut("/api/products/{id}", UpdateAsync).WithBodyLimit(BodyLimits.ProductChange);
         app.MapGet("/api/products/{id}", GetAsync);
+        app.MapPost("/api/products/{id}/push", RepushAsync).ReadsNoBody();
     }
 
     /// <summary>ERP ingress: set price, per-warehouse free quantity, unlimited flag and listings. 200 once persisted.</summary>
@@ -60,6 +61,23 @@ public static class ProductEndpoints
             return Results.Problem($"product {id} did not answer within {AskTimeout.TotalSeconds} s; the change may not be recorded and is safe to send again",
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+    }
+
+    /// <summary>Sends the product's current values again to each connection it is listed on (or only
+    /// <c>?connection=</c>), even if they were confirmed or refused: an operator's "re-push".</summary>
+    private static async Task<IResult> RepushAsync(string id, HttpRequest request, IRequiredActor<ProductRegion> products,
+        IRequiredActor<PushSliceRegion> slices, OpenConnections connections, CartonaActorsOptions options, CancellationToken ct)
+    {
+        if (ProductValidation.ValidateProductId(id) is { } idError) return Results.BadRequest(new { error = idError });
+        var only = request.Query["connection"].ToString();
+        if (only.Length > 0 && connections.Find(only) is null) return Results.NotFound(new { error = $"connection '{JsonErrorText.Short(only)}' is not configured" });
+        var state = await products.ActorRef.Ask<ProductState>(new GetProduct(id), AskTimeout, ct);
+        if (state.Version == 0) return Results.NotFound(new { error = $"product {id} is not known" });
+        var listed = state.Listings.Values.Where(l => connections.Find(l.ConnectionId) is not null && (only.Length == 0 || l.ConnectionId == only)).ToList();
+        if (listed.Count == 0) return Results.NotFound(new { error = $"product {id} is not listed on {(only.Length > 0 ? only : "any configured connection")}" });
+        var started = await Task.WhenAll(listed.Select(async l => (l.ConnectionId, (await slices.ActorRef.Ask<PushSliceResyncStarted>(
+            new ResyncPushSlice(PushSliceIds.Of(l.ConnectionId, id, options.Sync.PushSlices), id), AskTimeout, ct)).Entries)));
+        return Results.Accepted($"/api/products/{id}", new { productId = id, connections = started.Where(s => s.Entries > 0).Select(s => s.ConnectionId) });
     }
 
     /// <summary>The product's ERP values and, per listing, what its connection's rules make of them (desired) next
