@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh Debian machine with only the .NET SDK: installs PostgreSQL from
-# Debian's packages if missing, starts a private instance on 127.0.0.1 in a temporary data folder,
-# runs `dotnet test`, and stops that instance.
+# Runs the whole test suite on a fresh Debian machine with only the .NET SDK: installs PostgreSQL and
+# Chromium from Debian's packages if missing, starts a private PostgreSQL on 127.0.0.1 in a temporary data
+# folder, runs `dotnet test` (the dashboard's browser specs drive that Chromium), and stops PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 eval "$(ops/postgres.sh start)"
 trap 'ops/postgres.sh stop "$CARTONA_PG_DIR"' EXIT
+CARTONA_TEST_CHROMIUM="$(ops/chromium.sh)"
+export CARTONA_TEST_CHROMIUM
 
 LOG=$(mktemp)
 set +e
