@@ -35,6 +35,7 @@ public sealed class ConfigurationSpecs(ConfigurationSpecs.GuardedWorld guarded, 
         await Assertions.Expect(page.Locator("[data-connection='cartona'] output.test-result")).Not.ToHaveTextAsync("testing…");
 
         var html = await page.ContentAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.PathOf("configuration.png"), FullPage = true });
         foreach (var expected in new[] { "cartona", "ebay", "Settings:ClientId", "ebay-app-id", "Largest bulk call", "Price markup %",
                      "product.product", "stock.picking", "sale.order", "stock.quant", "/webhooks/odoo?token=&lt;webhook secret&gt;", "sync@example.com" })
             Assert.Contains(expected, html);

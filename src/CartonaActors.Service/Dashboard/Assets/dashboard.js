@@ -94,6 +94,9 @@
     const chart = $('chart'), minutes = summary?.lastHour ?? [];
     chart.replaceChildren();
     if (minutes.length === 0 || minutes.every(m => !m.pushes && !m.errors)) {
+      const empty = svg('text', { x: 360, y: 84, 'text-anchor': 'middle', class: 'axis' });
+      empty.textContent = 'no data yet';
+      chart.append(empty);
       $('chart-note').textContent = 'no data yet';
       return;
     }
