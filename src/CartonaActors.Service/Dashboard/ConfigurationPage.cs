@@ -20,7 +20,9 @@ public static class ConfigurationPage
             body.Append($"""<article class="connection" data-connection="{Html(c.Name)}"><h3>{Html(c.Name)} <small>{Html(c.Platform)}</small>""");
             if (!c.Enabled) body.Append(""" <span class="badge disabled">disabled</span>""");
             body.Append($"""</h3><p>Base URL <code>{Html(c.BaseUrl)}</code></p>""");
-            body.Append($"""<p><button type="button" class="test-connection" data-connection="{Html(c.Name)}">Test connection</button> <output class="test-result" aria-live="polite"></output></p>""");
+            // A disabled connection is not opened, so there is nothing to test.
+            if (c.Enabled)
+                body.Append($"""<p><button type="button" class="test-connection" data-connection="{Html(c.Name)}">Test connection</button> <output class="test-result" aria-live="polite"></output></p>""");
             body.Append("<div class=\"columns\">").Append(Table("Credentials", c.Credentials)).Append(Table("Limits", c.Limits)).Append(Table("Rules", c.Rules)).Append("</div></article>");
         }
         body.Append("</section><section id=\"odoo\"><h2>Odoo connector</h2>");

@@ -21,10 +21,13 @@ public static class DashboardEndpoints
         app.MapDashboardAssets();
         app.MapGet("/", () => Results.Content(DashboardPage.Render(), "text/html; charset=utf-8")).AsAdminPage();
 
-        app.MapGet("/api/dashboard", async (CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region, NodeSyncLog syncLog, CancellationToken ct) =>
+        app.MapGet("/api/dashboard", async (CartonaActorsOptions options, OpenConnections open, IRequiredActor<MarketplaceRegion> region,
+            NodeSyncLog syncLog, CancellationToken ct) =>
         {
-            var statuses = await Task.WhenAll(options.Connections.Select(async c =>
-                (c.Name, c.Platform, c.Enabled, await region.ActorRef.Ask<MarketplaceStatus>(new GetMarketplaceStatus(c.Name), AskTimeout, ct))));
+            // A disabled connection has no entity to ask (it is not opened); it shows with nothing done.
+            var statuses = await Task.WhenAll(options.Connections.Select(async c => open.Find(c.Name) is null
+                ? (c.Name, c.Platform, false, new MarketplaceStatus(c.Name, 0, 0, 0, null, 0, MarketplaceLedger.Empty))
+                : (c.Name, c.Platform, true, await region.ActorRef.Ask<MarketplaceStatus>(new GetMarketplaceStatus(c.Name), AskTimeout, ct))));
             return Results.Ok(DashboardFigures.From(statuses, syncLog.Recent(), DateTimeOffset.UtcNow));
         });
 

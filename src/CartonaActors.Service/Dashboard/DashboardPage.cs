@@ -6,8 +6,8 @@ public static class DashboardPage
 {
     public const int RefreshSeconds = 3;
 
-    private const string Body = """
-        <section aria-label="counters" class="counters">
+    private static readonly string Body = $$"""
+        <section aria-label="counters" class="counters" data-refresh-seconds="{{RefreshSeconds}}">
           <div><span class="label">Products synced</span><span class="value" id="products-synced">…</span></div>
           <div><span class="label">Products failed</span><span class="value" id="products-failed">…</span></div>
           <div><span class="label">Products pending</span><span class="value" id="products-pending">…</span></div>
@@ -42,7 +42,5 @@ public static class DashboardPage
         <p class="note" id="refreshed">not refreshed yet</p>
         """;
 
-    public static string Render() =>
-        PageLayout.Page("Monitoring dashboard", "/", Body.Replace("<section aria-label=\"counters\"",
-            $"<section data-refresh-seconds=\"{RefreshSeconds}\" aria-label=\"counters\""), "dashboard.js");
+    public static string Render() => PageLayout.Page("Monitoring dashboard", "/", Body, "dashboard.js");
 }

@@ -28,6 +28,8 @@ public sealed class DashboardSpecs(DashboardSpecs.TwoConnections world, Chromium
         Assert.Equal("cartona", await working.Locator("td").Nth(1).TextContentAsync());
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.PathOf("dashboard.png"), FullPage = true });
+        Assert.DoesNotContain(TwoConnections.WrongToken, await page.ContentAsync());
+        Assert.DoesNotContain(TwoConnections.WrongToken, await world.Service.Http.GetStringAsync("/api/dashboard"));
     }
 
     [Fact]

@@ -117,12 +117,15 @@
     $('chart-note').textContent = `${minutes.reduce((s, m) => s + (m.pushes ?? 0), 0)} pushes, ${minutes.reduce((s, m) => s + (m.errors ?? 0), 0)} errors in the last hour (blue: pushes, red: errors)`;
   }
 
+  // Each part renders as soon as its answer arrives: a slow or failing one does not hold the others back.
   async function refresh() {
     const problems = [];
-    const [figures, log, summary] = await Promise.allSettled([getJson('/api/dashboard'), getJson(logQuery()), getJson('/api/sync-log/summary?hours=24')]);
-    if (figures.status === 'fulfilled') renderFigures(figures.value); else problems.push(figures.reason);
-    if (log.status === 'fulfilled') { logRows = log.value.map(normalize); renderLog(); } else problems.push(log.reason);
-    renderChart(summary.status === 'fulfilled' ? summary.value : null);
+    const part = (promise, render, optional) => promise.then(render, e => { if (optional) render(null); else problems.push(e); });
+    await Promise.all([
+      part(getJson('/api/dashboard'), renderFigures),
+      part(getJson(logQuery()), rows => { logRows = rows.map(normalize); renderLog(); }),
+      part(getJson('/api/sync-log/summary?hours=24'), renderChart, true),
+    ]);
     const unauthorized = problems.some(p => p.status === 401);
     $('refreshed').textContent = unauthorized ? 'the admin session ended: open this page again with ?token=<admin token>'
       : problems.length ? `refresh failed: ${problems.map(p => p.message).join('; ')}` : `refreshed ${new Date().toLocaleTimeString()}`;
