@@ -10,7 +10,7 @@ exe=$(find_chromium)
 if [ -z "$exe" ]; then
   echo "ops/chromium.sh: installing chromium from Debian's packages" >&2
   export DEBIAN_FRONTEND=noninteractive
-  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  sudo=""; [ "$(id -u)" = 0 ] || ! command -v sudo >/dev/null || sudo="sudo"
   $sudo apt-get update -qq >&2
   $sudo apt-get install -y -qq chromium >/dev/null
   exe=$(find_chromium)

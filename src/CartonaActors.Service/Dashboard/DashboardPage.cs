@@ -25,7 +25,7 @@ public static class DashboardPage
         </section>
         <section>
           <h2>Pushes and errors, last hour</h2>
-          <svg id="chart" role="img" aria-label="pushes and errors per minute over the last hour" viewBox="0 0 720 160" preserveAspectRatio="none"></svg>
+          <svg id="chart" role="img" aria-label="pushes and errors per minute over the last hour" viewBox="0 0 720 160"></svg>
           <p id="chart-note" class="note">loading…</p>
         </section>
         <section>

@@ -27,6 +27,9 @@ public sealed class DashboardSpecs(DashboardSpecs.TwoConnections world, Chromium
         await Assertions.Expect(page.Locator("#products-synced")).ToHaveTextAsync("1");
         Assert.Equal("cartona", await working.Locator("td").Nth(1).TextContentAsync());
 
+        // Throughput is what was delivered between two refreshes: it shows from the second one on.
+        await Assertions.Expect(working.Locator(".throughput")).ToHaveTextAsync(new Regex(@"^\d+\.\d items/s$"));
+
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.PathOf("dashboard.png"), FullPage = true });
         Assert.DoesNotContain(TwoConnections.WrongToken, await page.ContentAsync());
         Assert.DoesNotContain(TwoConnections.WrongToken, await world.Service.Http.GetStringAsync("/api/dashboard"));
