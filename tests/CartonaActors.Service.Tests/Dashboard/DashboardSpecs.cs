@@ -78,6 +78,23 @@ public sealed class DashboardSpecs(DashboardSpecs.TwoConnections world, Chromium
     }
 
     [Fact]
+    public async Task From_the_dashboard_the_configuration_page_tests_a_working_connection_ok_and_says_the_odoo_connector_is_off()
+    {
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync(world.Service.Http.BaseAddress!.ToString());
+        await page.ClickAsync("nav a[href='/configuration']");
+
+        await Assertions.Expect(page.Locator("#odoo")).ToContainTextAsync("Off: no CartonaActors:Odoo:Url configured");
+        await page.Locator("button.test-connection[data-connection='cartona']").ClickAsync();
+        var result = page.Locator("[data-connection='cartona'] output.test-result");
+        await Assertions.Expect(result).ToHaveAttributeAsync("data-ok", "true");
+        await Assertions.Expect(result).ToHaveTextAsync(new Regex("^ok"));
+        var html = await page.ContentAsync();
+        Assert.DoesNotContain(TwoConnections.WrongToken, html);
+        Assert.DoesNotContain(TwoConnections.RightToken, html);
+    }
+
+    [Fact]
     public async Task Without_the_sync_log_summary_the_chart_says_there_is_no_data_yet()
     {
         var page = await chromium.NewPageAsync();
@@ -138,15 +155,16 @@ public sealed class DashboardSpecs(DashboardSpecs.TwoConnections world, Chromium
     public sealed class TwoConnections : IAsyncLifetime
     {
         public const string WrongToken = "SECRET-broken-token-7a41c2";
+        public const string RightToken = "SECRET-right-token-d93b10";
         private CartonaEmulator _cartona = null!;
 
         public TestService Service { get; private set; } = null!;
 
         public async Task InitializeAsync()
         {
-            _cartona = await CartonaEmulator.StartAsync(new CartonaEmulatorOptions { Tokens = new HashSet<string> { "dashboard-right-token" } });
+            _cartona = await CartonaEmulator.StartAsync(new CartonaEmulatorOptions { Tokens = new HashSet<string> { RightToken } });
             _cartona.Catalog.Seed([(1L, "1"), (2L, "2")]);
-            var settings = TestService.Settings(_cartona, "dashboard-right-token");
+            var settings = TestService.Settings(_cartona, RightToken);
             settings["CartonaActors:Connections:1:Name"] = "broken";
             settings["CartonaActors:Connections:1:Platform"] = "cartona";
             settings["CartonaActors:Connections:1:BaseUrl"] = _cartona.BaseUrl;
