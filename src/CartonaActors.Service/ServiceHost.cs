@@ -6,6 +6,7 @@ using CartonaActors.Engine.Health;
 using CartonaActors.Engine.Hosting;
 using CartonaActors.Service.Admin;
 using CartonaActors.Service.Api;
+using CartonaActors.Service.Dashboard;
 using CartonaActors.Service.Logging;
 using CartonaActors.Service.Sandbox;
 using Serilog;
@@ -55,6 +56,7 @@ public static class ServiceHost
         builder.Services.AddSingleton(new OpenConnections(connections));
         builder.Services.AddSingleton(new SandboxHandle(sandbox));
         builder.Services.AddSingleton<NodeSyncLog>();
+        builder.Services.AddSingleton<OdooWebhookCounter>();
         builder.Services.AddHealthChecks();
         builder.Services.AddAkka(options.Cluster.ActorSystemName, akka => akka
             .ConfigureLoggers(l =>
@@ -77,6 +79,7 @@ public static class ServiceHost
         app.MapMarketplaceWebhookEndpoints();
         app.MapErpEndpoints();
         app.MapOrderEndpoints();
+        app.MapDashboard();
         app.Lifetime.ApplicationStopped.Register(() => sandbox?.DisposeAsync().AsTask().GetAwaiter().GetResult());
         Log.Information("CartonaActors starting: journal {Provider}, {Connections} marketplace connection(s): {Names}, Odoo connector {Erp}, admin API {AdminAccess}",
             options.Persistence.Provider, options.Connections.Count, string.Join(", ", options.Connections.Select(c => c.Name)),

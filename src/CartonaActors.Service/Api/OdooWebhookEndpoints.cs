@@ -29,10 +29,11 @@ public static class OdooWebhookEndpoints
     /// </summary>
     public static void MapOdooWebhookEndpoints(this WebApplication app) =>
         app.MapPost("/webhooks/odoo", async (HttpRequest request, CartonaActorsOptions options, ActorRegistry registry,
-            NodeSyncLog syncLog, ILogger<OdooWebhookEndpoints.OdooWebhookMarker> log) =>
+            NodeSyncLog syncLog, OdooWebhookCounter counter, ILogger<OdooWebhookEndpoints.OdooWebhookMarker> log) =>
         {
             IResult Refuse(int status, string reason)
             {
+                counter.Refuse();
                 log.LogWarning("Refused Odoo webhook: {Reason}", reason);
                 syncLog.Refused(null, "odoo webhook: " + reason);
                 return Results.Json(new { error = reason }, statusCode: status);
@@ -58,6 +59,7 @@ public static class OdooWebhookEndpoints
             else
                 return Refuse(StatusCodes.Status422UnprocessableEntity,
                     $"model '{JsonErrorText.Short(modelName)}' is not one the sync follows ({string.Join(", ", ProductModels.Concat(OrderModels))})");
+            counter.Accept(DateTimeOffset.UtcNow);
             return Results.Accepted(value: new { model = modelName, id = recordId });
         }).WithBodyLimit(BodyLimits.OdooWebhook).ExemptFromAdminToken(); // Odoo cannot send a bearer token; the webhook secret above guards it.
 
