@@ -16,7 +16,7 @@ public static class ConnectionEndpoints
     public static void MapConnectionEndpoints(this WebApplication app)
     {
         app.MapGet("/api/connections", async (CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region, CancellationToken ct) =>
-            Results.Ok(await Task.WhenAll(options.Connections.Select(c => StatusAsync(c, region.ActorRef, ct)))));
+            Results.Ok(await Task.WhenAll(options.Connections.Where(c => c.Enabled).Select(c => StatusAsync(c, region.ActorRef, ct)))));
 
         app.MapGet("/api/connections/{name}", async (string name, CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region, CancellationToken ct) =>
             Find(options, name) is { } c ? Results.Ok(await StatusAsync(c, region.ActorRef, ct)) : UnknownConnection(name));
@@ -71,10 +71,11 @@ public static class ConnectionEndpoints
             sandbox.Emulator?.Catalog.TryGet(internalId) is { } p ? Results.Ok(p) : Results.NotFound(new { error = $"no sandbox product {internalId}" }));
     }
 
+    /// <summary>An enabled connection: a disabled one has no entity to answer for it.</summary>
     private static ConnectionSettings? Find(CartonaActorsOptions options, string name) =>
-        options.Connections.FirstOrDefault(c => c.Name == name);
+        options.Connections.FirstOrDefault(c => c.Name == name && c.Enabled);
 
-    private static IResult UnknownConnection(string name) => Results.NotFound(new { error = $"connection '{name}' is not configured" });
+    private static IResult UnknownConnection(string name) => Results.NotFound(new { error = $"connection '{JsonErrorText.Short(name)}' is not configured or is disabled" });
 
     private static Task<MarketplaceStatus> StatusAsync(ConnectionSettings c, IActorRef region, CancellationToken ct) =>
         region.Ask<MarketplaceStatus>(new GetMarketplaceStatus(c.Name), AskTimeout, ct);
