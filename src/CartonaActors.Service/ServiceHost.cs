@@ -8,6 +8,7 @@ using CartonaActors.Service.Admin;
 using CartonaActors.Service.Api;
 using CartonaActors.Service.Logging;
 using CartonaActors.Service.Sandbox;
+using CartonaActors.Service.Telemetry;
 using Serilog;
 using Serilog.Events;
 
@@ -56,6 +57,7 @@ public static class ServiceHost
         builder.Services.AddSingleton(new SandboxHandle(sandbox));
         builder.Services.AddSingleton<NodeSyncLog>();
         builder.Services.AddHealthChecks();
+        builder.AddServiceTelemetry();
         builder.Services.AddAkka(options.Cluster.ActorSystemName, akka => akka
             .ConfigureLoggers(l =>
             {
@@ -70,6 +72,7 @@ public static class ServiceHost
         var app = builder.Build();
         app.UseAdminToken(adminAccess);
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         app.MapProductEndpoints();
         app.MapConnectionEndpoints();
         app.MapClusterEndpoints();
