@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using CartonaActors.Sandbox.Cartona;
 
 namespace CartonaActors.Service.Tests;
 
 /// <summary>GET /metrics on the real service after real pushes to the Cartona emulator: the engine's figures are
 /// right, the latency histogram has its observations, no configured secret shows, and the admin token guards it.</summary>
-public sealed partial class MetricsSpecs : IAsyncLifetime
+public sealed class MetricsSpecs : IAsyncLifetime
 {
     private const string CartonaToken = "metrics-cartona-token-8c1d2e";
     private const string AdminToken = "metrics-admin-token-41f7a0";
@@ -48,19 +47,19 @@ public sealed partial class MetricsSpecs : IAsyncLifetime
 
         // The figures follow the verdict on the marketplace entity's own turn: polled until the scrape has them.
         string text = "";
-        await Until.TrueAsync(async () => Value(text = await ScrapeAsync(), "cartona_sync_push_confirmed_total", Labels) == 3
-                && Value(text, "cartona_sync_push_refused_total", Labels) == 1,
+        await Until.TrueAsync(async () => PrometheusText.Value(text = await ScrapeAsync(), "cartona_sync_push_confirmed_total", Labels) == 3
+                && PrometheusText.Value(text, "cartona_sync_push_refused_total", Labels) == 1,
             TimeSpan.FromSeconds(10), "3 confirmed and 1 refused in /metrics");
 
-        Assert.Equal(4, Value(text, "cartona_sync_push_items_total", Labels));
-        Assert.InRange(Value(text, "cartona_sync_push_calls_total", Labels)!.Value, 1, 4);
-        Assert.Null(Value(text, "cartona_sync_push_failed_calls_total", Labels, prefix: true));
+        Assert.Equal(4, PrometheusText.Value(text, "cartona_sync_push_items_total", Labels));
+        Assert.InRange(PrometheusText.Value(text, "cartona_sync_push_calls_total", Labels)!.Value, 1, 4);
+        Assert.Null(PrometheusText.Value(text, "cartona_sync_push_failed_calls_total", Labels, prefix: true));
         // Each of the three confirmed changes is one observation, from its accept to the emulator's answer.
-        Assert.Equal(3, Value(text, "cartona_sync_change_to_confirm_seconds_count", Labels));
-        Assert.InRange(Value(text, "cartona_sync_change_to_confirm_seconds_sum", Labels)!.Value, 0.001, 3 * 30);
-        Assert.Equal(3, Value(text, "cartona_sync_change_to_confirm_seconds_bucket", Labels + ",le=\"+Inf\""));
-        Assert.Equal(0, Value(text, "cartona_sync_buffer_waiting", Labels));
-        Assert.Equal(0, Value(text, "cartona_sync_buffer_in_flight", Labels));
+        Assert.Equal(3, PrometheusText.Value(text, "cartona_sync_change_to_confirm_seconds_count", Labels));
+        Assert.InRange(PrometheusText.Value(text, "cartona_sync_change_to_confirm_seconds_sum", Labels)!.Value, 0.001, 3 * 30);
+        Assert.Equal(3, PrometheusText.Value(text, "cartona_sync_change_to_confirm_seconds_bucket", Labels + ",le=\"+Inf\""));
+        Assert.Equal(0, PrometheusText.Value(text, "cartona_sync_buffer_waiting", Labels));
+        Assert.Equal(0, PrometheusText.Value(text, "cartona_sync_buffer_in_flight", Labels));
         // The host's own instruments come along.
         Assert.Contains("http_server_request_duration_seconds", text);
         Assert.Contains("dotnet_gc_", text);
@@ -74,7 +73,7 @@ public sealed partial class MetricsSpecs : IAsyncLifetime
         using var __ = await _service.Http.PostAsync($"/webhooks/odoo?token={WebhookSecret}", null);
         (await _service.PutProductAsync("sku-1", new { price = 7, listings = new[] { new { connection = "cartona", internalProductId = "1" } } }))
             .EnsureSuccessStatusCode();
-        await Until.TrueAsync(async () => Value(await ScrapeAsync(), "cartona_sync_push_confirmed_total", Labels) == 1,
+        await Until.TrueAsync(async () => PrometheusText.Value(await ScrapeAsync(), "cartona_sync_push_confirmed_total", Labels) == 1,
             TimeSpan.FromSeconds(30), "the push in /metrics");
 
         var text = await ScrapeAsync();
@@ -105,26 +104,4 @@ public sealed partial class MetricsSpecs : IAsyncLifetime
         var product = JsonDocument.Parse(await _service.Http.GetStringAsync($"/api/products/{sku}")).RootElement;
         return product.GetProperty("pushes").GetProperty("cartona");
     }
-
-    /// <summary>The sample <c>name{labels} value</c> whose labels begin with <paramref name="labels"/> (the exporter
-    /// adds its scope labels after them), or with <paramref name="prefix"/> any sample whose name starts so.</summary>
-    private static double? Value(string text, string name, string labels, bool prefix = false)
-    {
-        foreach (Match m in Sample().Matches(text))
-        {
-            var sampleName = m.Groups["name"].Value;
-            if (!(prefix ? sampleName.StartsWith(name, StringComparison.Ordinal) : sampleName == name)) continue;
-            if (!LabelsOf(m.Groups["labels"].Value).IsSupersetOf(LabelsOf(labels))) continue;
-            return double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture);
-        }
-        return null;
-    }
-
-    private static HashSet<string> LabelsOf(string labels) => [.. Label().Matches(labels).Select(m => m.Value)];
-
-    [GeneratedRegex("""^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>[^}]*)\})? (?<value>\S+)""", RegexOptions.Multiline)]
-    private static partial Regex Sample();
-
-    [GeneratedRegex(@"[a-zA-Z_][a-zA-Z0-9_]*=""(?:[^""\\]|\\.)*""")]
-    private static partial Regex Label();
 }
