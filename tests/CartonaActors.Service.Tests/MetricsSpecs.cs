@@ -66,6 +66,31 @@ public sealed class MetricsSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_429_and_a_503_before_the_confirmation_count_as_failed_calls_pacing_waits_and_resends()
+    {
+        _cartona.Faults.Enqueue(new CartonaFault.RateLimit(1), pathPrefix: "supplier-product/bulk-update");
+        _cartona.Faults.Enqueue(new CartonaFault.ServerError(503), pathPrefix: "supplier-product/bulk-update");
+        (await _service.PutProductAsync("sku-1", new { price = 8, listings = new[] { new { connection = "cartona", internalProductId = "1" } } }))
+            .EnsureSuccessStatusCode();
+
+        string text = "";
+        await Until.TrueAsync(async () => PrometheusText.Value(text = await ScrapeAsync(), "cartona_sync_push_confirmed_total", Labels) == 1,
+            TimeSpan.FromSeconds(30), "the push confirmed after a 429 and a 503");
+
+        Assert.Equal(0, _cartona.Faults.Pending);
+        Assert.Equal(3, PrometheusText.Value(text, "cartona_sync_push_calls_total", Labels));
+        Assert.Equal(3, PrometheusText.Value(text, "cartona_sync_push_items_total", Labels));
+        Assert.Equal(1, PrometheusText.Value(text, "cartona_sync_push_failed_calls_total", Labels + ",kind=\"rate_limited\""));
+        Assert.Equal(1, PrometheusText.Value(text, "cartona_sync_push_failed_calls_total", Labels + ",kind=\"transient_failure\""));
+        Assert.Equal(1, PrometheusText.Value(text, "cartona_sync_pacing_rate_limited_total", Labels));
+        Assert.Equal(1, PrometheusText.Value(text, "cartona_sync_pacing_paused_seconds_total", Labels + ",reason=\"rate_limited\""));
+        Assert.True(PrometheusText.Value(text, "cartona_sync_pacing_paused_seconds_total", Labels + ",reason=\"backoff\"") > 0);
+        // One change, one observation, however many calls it took; the 1 s Retry-After is in it.
+        Assert.Equal(1, PrometheusText.Value(text, "cartona_sync_change_to_confirm_seconds_count", Labels));
+        Assert.True(PrometheusText.Value(text, "cartona_sync_change_to_confirm_seconds_sum", Labels) >= 1);
+    }
+
+    [Fact]
     public async Task No_configured_secret_appears_in_metrics_however_the_service_was_called()
     {
         // Secrets in the places a label could pick them up from: a path, a query string, a webhook's token.
