@@ -9,6 +9,7 @@ using CartonaActors.Service.Api;
 using CartonaActors.Service.Dashboard;
 using CartonaActors.Service.Logging;
 using CartonaActors.Service.Sandbox;
+using CartonaActors.Service.Telemetry;
 using Serilog;
 using Serilog.Events;
 
@@ -58,6 +59,7 @@ public static class ServiceHost
         builder.Services.AddSingleton<NodeSyncLog>();
         builder.Services.AddSingleton<OdooWebhookCounter>();
         builder.Services.AddHealthChecks();
+        builder.AddServiceTelemetry();
         builder.Services.AddAkka(options.Cluster.ActorSystemName, akka => akka
             .ConfigureLoggers(l =>
             {
@@ -72,6 +74,7 @@ public static class ServiceHost
         var app = builder.Build();
         app.UseAdminToken(adminAccess);
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         app.MapProductEndpoints();
         app.MapConnectionEndpoints();
         app.MapClusterEndpoints();

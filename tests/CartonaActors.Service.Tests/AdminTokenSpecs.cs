@@ -31,6 +31,7 @@ public sealed class AdminTokenSpecs(AdminTokenSpecs.GuardedService guarded) : IC
     [InlineData("GET", "/api/sandbox/products/1")]
     [InlineData("GET", "/api/dashboard")]
     [InlineData("GET", "/dashboard-assets/dashboard.js")]
+    [InlineData("GET", "/metrics")]
     [InlineData("GET", "/no/such/endpoint")]
     public async Task Every_admin_endpoint_answers_401_with_a_bearer_challenge_without_the_token(string method, string path)
     {

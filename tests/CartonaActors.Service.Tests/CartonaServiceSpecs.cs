@@ -13,8 +13,11 @@ public abstract class CartonaServiceSpecs(string token) : IAsyncLifetime
     {
         Cartona = await CartonaEmulator.StartAsync(new CartonaEmulatorOptions { Tokens = new HashSet<string> { token } });
         Cartona.Catalog.Seed([(1L, "1")]);
-        Service = await TestService.StartAsync(TestService.Settings(Cartona, token));
+        Service = await TestService.StartAsync(TestService.Settings(Cartona, token), Customize);
     }
+
+    /// <summary>More for the host before it is built (a trace exporter); nothing by default.</summary>
+    protected virtual Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? Customize => null;
 
     public async Task DisposeAsync()
     {

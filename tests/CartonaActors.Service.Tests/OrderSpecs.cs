@@ -124,6 +124,11 @@ public sealed class OrderSpecs(ITestOutputHelper output)
         await UntilAsync(() => SaleOrdersFor(world, order.HashedId).Count == 1 && world.Cartona["cartona"].Orders.Get(order.HashedId)!.Acked, "imported after the link");
         Assert.Equal(2, Assert.Single(SaleOrdersFor(world, order.HashedId)).Lines.Count);
         Assert.Equal(1, world.Service.Log.Lines.Count(l => l.Contains("held (version 1)")));
+        // Counted by outcome, once each: held, then imported.
+        const string labels = "connection=\"cartona\",platform=\"cartona\"";
+        await UntilAsync(() => PrometheusText.Value(world.Service.Http.GetStringAsync("/metrics").Result, "cartona_sync_orders_total", labels + ",outcome=\"imported\"") == 1,
+            "the import in /metrics");
+        Assert.Equal(1, PrometheusText.Value(await world.Service.Http.GetStringAsync("/metrics"), "cartona_sync_orders_total", labels + ",outcome=\"held\""));
     }
 
     [Fact]

@@ -27,7 +27,8 @@ public sealed class TestService : IAsyncDisposable
     /// <summary>The host's services, to read what it holds (the node's sync log, its endpoints).</summary>
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestService> StartAsync(IDictionary<string, string?> settings)
+    /// <param name="customize">More for the host before it is built (an in-memory trace exporter).</param>
+    public static async Task<TestService> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? customize = null)
     {
         var log = new CapturedLog();
         var defaults = new Dictionary<string, string?>
@@ -37,7 +38,11 @@ public sealed class TestService : IAsyncDisposable
             ["CartonaActors:LogLevel"] = "Information",
         };
         foreach (var (k, v) in settings) defaults[k] = v;
-        var app = await ServiceHost.BuildAsync([], b => b.Configuration.AddInMemoryCollection(defaults), l => l.WriteTo.Sink(log));
+        var app = await ServiceHost.BuildAsync([], b =>
+        {
+            b.Configuration.AddInMemoryCollection(defaults);
+            customize?.Invoke(b);
+        }, l => l.WriteTo.Sink(log));
         await app.StartAsync();
         var service = new TestService(app, log);
         await service.WaitUntilReadyAsync();

@@ -10,6 +10,8 @@ public sealed record ListingRequest(string ConnectionId, ListingRef Ref);
 /// null for values set directly. Webhook reads, poll pages and settle re-reads may finish in any order, on any
 /// node: see <see cref="ProductRules.OrderOf"/>.</param>
 /// <param name="ObservedUntil">When that read ended (its last ERP call answered); null: at its start.</param>
+/// <param name="TraceParent">The W3C trace context of the request that brought the change (null: untraced), so the
+/// product's accept span joins the ingress trace across nodes.</param>
 public sealed record UpdateProduct(
     string ProductId,
     decimal? Price,
@@ -18,7 +20,8 @@ public sealed record UpdateProduct(
     IReadOnlyList<ListingRequest>? Listings,
     IReadOnlyList<string>? UnlinkConnections,
     DateTimeOffset? ObservedAt = null,
-    DateTimeOffset? ObservedUntil = null) : IWithProductId, IWireSerializable;
+    DateTimeOffset? ObservedUntil = null,
+    string? TraceParent = null) : IWithProductId, IWireSerializable;
 
 /// <summary>Reply to <see cref="UpdateProduct"/>: accepted at a version, or refused with a reason.</summary>
 /// <param name="Outdated">Accepted but ignored: the product already applied an ERP read that is newer, or one

@@ -20,8 +20,9 @@ public sealed class ProductOffers(int slices)
     public void Unlinked(IEnumerable<string> connections) => _unlinked.UnionWith(connections);
 
     /// <summary>The offers to send now: each listed connection whose desired values (or listing id) differ from
-    /// what was last offered, and a withdrawal for each connection the product left.</summary>
-    public IReadOnlyList<OfferPush> Due(ProductState state, Func<string, ConnectionScope?> scopeOf)
+    /// what was last offered, and a withdrawal for each connection the product left. <paramref name="origin"/>
+    /// rides on the listed offers (a withdrawal has nothing to confirm-time).</summary>
+    public IReadOnlyList<OfferPush> Due(ProductState state, Func<string, ConnectionScope?> scopeOf, ChangeOrigin? origin = null)
     {
         var due = new List<OfferPush>();
         foreach (var listing in state.Listings.Values)
@@ -31,13 +32,13 @@ public sealed class ProductOffers(int slices)
             var desired = ProductRules.Desired(state, scope);
             if (desired.IsEmpty()) continue;
             if (_sent.TryGetValue(listing.ConnectionId, out var last) && Equals(last.Ref, listing.Ref) && Equals(last.Values, desired)) continue;
-            due.Add(Send(listing.ConnectionId, state, listing.Ref, desired));
+            due.Add(Send(listing.ConnectionId, state, listing.Ref, desired, origin));
         }
         foreach (var connection in _unlinked.ToList())
         {
             _unlinked.Remove(connection);
             if (_sent.TryGetValue(connection, out var last) && last.Ref is null) continue;
-            due.Add(Send(connection, state, null, null));
+            due.Add(Send(connection, state, null, null, null));
         }
         return due;
     }
@@ -50,9 +51,9 @@ public sealed class ProductOffers(int slices)
         if (_sent.TryGetValue(reply.ConnectionId, out var sent) && reply.Version >= sent.Version) _stored.Add(reply.ConnectionId);
     }
 
-    private OfferPush Send(string connectionId, ProductState state, ListingRef? listingRef, PushedValues? values)
+    private OfferPush Send(string connectionId, ProductState state, ListingRef? listingRef, PushedValues? values, ChangeOrigin? origin)
     {
-        var offer = new OfferPush(PushSliceIds.Of(connectionId, state.ProductId, slices), state.ProductId, state.Version, listingRef, values);
+        var offer = new OfferPush(PushSliceIds.Of(connectionId, state.ProductId, slices), state.ProductId, state.Version, listingRef, values, origin);
         _sent[connectionId] = offer;
         _stored.Remove(connectionId);
         return offer;

@@ -16,6 +16,8 @@ public sealed class PushSlice(string connectionId, TimeProvider? clock = null)
     private readonly Dictionary<string, (long Version, PushedValues? Values, DateTimeOffset At)> _handed = new(StringComparer.Ordinal);
     private readonly Queue<string> _sendable = new();
     private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
+    // Memory only, never in an event: when the oldest unconfirmed change of each product was accepted (and its trace).
+    private readonly Dictionary<string, ChangeOrigin> _origins = new(StringComparer.Ordinal);
 
     // Collected between group writes.
     private readonly Dictionary<string, WantedPush> _wanted = new(StringComparer.Ordinal);
@@ -44,6 +46,7 @@ public sealed class PushSlice(string connectionId, TimeProvider? clock = null)
             if (offer.Version < queued.Version) return false;
             // Not durable yet: even a repeat of the queued offer is answered only after the write.
             if (offer.Version > queued.Version || !SameTarget(queued.Ref, queued.Values, wanted)) _wanted[offer.ProductId] = wanted;
+            RememberOrigin(offer);
             return true;
         }
         if (_entries.TryGetValue(offer.ProductId, out var e)
@@ -51,7 +54,29 @@ public sealed class PushSlice(string connectionId, TimeProvider? clock = null)
         // The same version with other values is the product's rules having changed (a connection's warehouses, a
         // rounding rule), not an older read: the product is the only writer of its offers, so the later one wins.
         _wanted[offer.ProductId] = wanted;
+        RememberOrigin(offer);
         return true;
+    }
+
+    private void RememberOrigin(OfferPush offer)
+    {
+        if (offer.Ref is null)
+        {
+            _origins.Remove(offer.ProductId);
+            return;
+        }
+        if (offer.Origin is not { } origin) return;
+        // An older change not yet sent is superseded unseen: its accept time stays, the newest values' confirmation
+        // answers it. One already sent travels on its item and is answered there: each change is timed once.
+        var olderWaits = _origins.TryGetValue(offer.ProductId, out var older)
+            && !(_handed.TryGetValue(offer.ProductId, out var handed) && handed.Version >= older.Version);
+        _origins[offer.ProductId] = olderWaits ? older!.FollowedBy(origin) : origin;
+    }
+
+    /// <summary>The origin is answered once the marketplace confirms or refuses its version (or a newer one).</summary>
+    private void ForgetOrigin(string productId, long settledVersion)
+    {
+        if (_origins.TryGetValue(productId, out var origin) && origin.Version <= settledVersion) _origins.Remove(productId);
     }
 
     /// <summary>Whether an offer asks for what the slice already wants; whether a relisting is also to publish
@@ -112,6 +137,7 @@ public sealed class PushSlice(string connectionId, TimeProvider? clock = null)
             e.ConfirmedVersion = c.Version;
             e.Confirmed = c.Values ?? e.Wanted;
             e.SettledAt = _clock.GetUtcNow();
+            ForgetOrigin(c.ProductId, c.Version);
             Unhand(c.ProductId, c.Version, e.Confirmed);
             if (e.Closing && c.Version >= e.WantedVersion && Equals(e.Confirmed, e.Wanted)) Closed(e);
             Dequeue(c.ProductId, e);
@@ -122,6 +148,7 @@ public sealed class PushSlice(string connectionId, TimeProvider? clock = null)
             e.RefusedVersion = r.Version;
             e.Refusal = r.Reason;
             e.SettledAt = _clock.GetUtcNow();
+            ForgetOrigin(r.ProductId, r.Version);
             Unhand(r.ProductId, r.Version, r.Version == e.WantedVersion ? e.Wanted : null);
             if (e.Closing && r.Version >= e.WantedVersion) Closed(e); // e.g. the marketplace no longer knows the id
             Dequeue(r.ProductId, e);
@@ -257,7 +284,7 @@ public sealed class PushSlice(string connectionId, TimeProvider? clock = null)
             _queued.Remove(id);
             if (!_entries.TryGetValue(id, out var e) || !e.Pending || _handed.ContainsKey(id)) continue;
             _handed[id] = (e.WantedVersion, e.Wanted, now);
-            var item = new PushItem(id, ConnectionId, e.Ref!, e.Wanted!, e.WantedVersion);
+            var item = new PushItem(id, ConnectionId, e.Ref!, e.Wanted!, e.WantedVersion, _origins.GetValueOrDefault(id));
             items.Add(item);
             bytes += WireSize.Of(item);
         }

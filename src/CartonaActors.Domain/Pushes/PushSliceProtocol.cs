@@ -4,8 +4,9 @@ using CartonaActors.Domain.Sync;
 namespace CartonaActors.Domain.Pushes;
 
 /// <summary>A product asks its slice of a connection to show these values (or, with a null ref, to stop
-/// listing it). Answered with <see cref="PushOfferStored"/> once durable.</summary>
-public sealed record OfferPush(string SliceId, string ProductId, long Version, ListingRef? Ref, PushedValues? Values)
+/// listing it). Answered with <see cref="PushOfferStored"/> once durable. <see cref="Origin"/> is memory only: the
+/// slice keeps it beside the entry, never in its events.</summary>
+public sealed record OfferPush(string SliceId, string ProductId, long Version, ListingRef? Ref, PushedValues? Values, ChangeOrigin? Origin = null)
     : IWithSliceId, IWireSerializable;
 
 /// <summary>The slice holds the product's offer at this version (or a newer one) durably.</summary>

@@ -97,8 +97,10 @@ public static class SyncHostingExtensions
                 _ => ProductChangeFollower.PropsFor(),
                 new ProductFollowerMessageExtractor(options.Cluster.ShardCount),
                 BoundedAndRemembered(options.Persistence.Provider))
-            .AddStartup((_, registry) =>
+            .AddStartup((system, registry) =>
             {
+                var metrics = SyncMetrics.For(system);
+                foreach (var connection in connections) metrics.Know(connection.Name, connection.Settings.Platform);
                 // Start the slices and the follower now, while the journal is quiet: started lazily under a
                 // catalog-wide burst, remembered-entity state loaded too slowly and shards restarted in a loop.
                 var slices = registry.Get<PushSliceRegion>();

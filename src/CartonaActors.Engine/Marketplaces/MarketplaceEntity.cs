@@ -56,6 +56,8 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
     private IActorRef _readBack = ActorRefs.Nobody;
     // Read-back pages wait until nothing else does: they check the pushes, they must not delay them.
     private readonly ListingReadCalls _listingReads;
+    private readonly SyncMetrics _metrics = SyncMetrics.For(Context.System);
+    private readonly ConnectionBuffer _figures;
 
     public static Props PropsFor(string connectionId, MarketplaceEntitySettings settings) =>
         Props.Create(() => new MarketplaceEntity(connectionId, settings));
@@ -66,6 +68,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         _settings = settings;
         ConnectionId = connectionId;
         PersistenceId = "marketplace-" + connectionId;
+        _figures = _metrics.BufferOf(connectionId);
         _limits = settings.Connection.Limits;
         _bucket = PacingMargin.BucketFor(_limits, DateTimeOffset.UtcNow);
         _batchLimit = _limits.MaxBatchSize;
@@ -258,11 +261,38 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             var id = ++_nextBatchId;
             _inFlight[id] = batch;
             _worker.Tell(new SendBatch(id, batch));
+            _metrics.BatchSent(ConnectionId, batch.Count);
             Timers.StartSingleTimer(("batch", id), new BatchTimedOut(id), _limits.PushTimeout(_settings.Connection.Settings.Timeout));
         }
         // Held products go when their hold ends, whatever else is scheduled meanwhile.
         if (_buffer.NextHoldEnd is { } holdEnds && holdEnds > now) Timers.StartSingleTimer("hold", DrainTick.Instance, holdEnds - now);
         ReadListingsIfIdle(now);
+        _figures.Set(_buffer.WaitingCount + _demand.Waiting + _orderCalls.Count + _pullCalls.Count,
+            _buffer.InFlightCount + _orderCallsInFlight.Count);
+    }
+
+    /// <summary>No call before <paramref name="pause"/> has passed; counted by why: the platform's 429
+    /// (<c>rate_limited</c>), a cost budget the client found empty before calling (<c>budget</c>), failures (<c>backoff</c>).</summary>
+    private void PauseFor(TimeSpan pause, string reason, DateTimeOffset now)
+    {
+        _pausedUntil = now + pause;
+        if (reason == RateLimitedPause) _metrics.RateLimited(ConnectionId);
+        _metrics.Paused(ConnectionId, reason, pause);
+    }
+
+    private const string RateLimitedPause = "rate_limited";
+
+    private static string PauseReason(CallOutcome outcome) => outcome switch
+    {
+        CallOutcome.RateLimited { NotSent: true } => "budget",
+        CallOutcome.RateLimited => RateLimitedPause,
+        _ => "backoff",
+    };
+
+    protected override void PostStop()
+    {
+        _metrics.Forget(ConnectionId);
+        base.PostStop();
     }
 
     private void ReadListingsIfIdle(DateTimeOffset now)
@@ -295,7 +325,7 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
                 break;
             case ListingReadStep.RateLimited limited:
                 _bucket.Drain(now);
-                _pausedUntil = now + limited.RetryAfter;
+                PauseFor(limited.RetryAfter, RateLimitedPause, now);
                 break;
             case ListingReadStep.Abandon abandon:
                 _readBack.Tell(new ListingsUnreadable(abandon.Reason));
@@ -324,7 +354,8 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
         foreach (var settle in SliceSettlements.Of(ConnectionId, verdict, _settings.PushSlices)) _slices.Tell(settle);
         (_batchLimit, _consecutiveFailures) = (verdict.Pace.BatchLimit, verdict.Pace.ConsecutiveFailures);
         if (verdict.DrainBudget) _bucket.Drain(now);
-        if (verdict.PauseFor is { } pause) _pausedUntil = now + pause;
+        if (verdict.PauseFor is { } pause) PauseFor(pause, PauseReason(done.Outcome), now);
+        _metrics.BatchSettled(ConnectionId, verdict, now);
         Describe(verdict, items.Count);
         if (verdict.Event is { } evt) PersistLedger(evt);
         Drain();
@@ -413,14 +444,14 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             case CallOutcome.RateLimited limited:
                 Requeue(request);
                 if (!limited.NotSent) _bucket.Drain(now);
-                _pausedUntil = now + limited.RetryAfter;
+                PauseFor(limited.RetryAfter, PauseReason(limited), now);
                 break;
             default:
                 // Transient or authentication trouble: the same call goes again after the backoff.
                 Requeue(request);
                 _consecutiveFailures++;
                 var delay = _settings.Backoff.Delay(_consecutiveFailures, _random.NextDouble());
-                _pausedUntil = now + delay;
+                PauseFor(delay, PauseReason(done.Outcome), now);
                 _log.Warning("{ConnectionId}: {What} failed ({Outcome}); again in {Delay:0.#} s", ConnectionId, what, done.Outcome, delay.TotalSeconds);
                 break;
         }

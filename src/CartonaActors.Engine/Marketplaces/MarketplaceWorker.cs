@@ -77,10 +77,29 @@ public sealed class MarketplaceWorker : ReceiveActor
         });
         Receive<SendBatch>(batch =>
         {
-            _client.PushAsync(batch.Items, _stopping.Token).PipeTo(Sender,
-                success: outcome => new BatchCompleted(batch.BatchId, batch.Items, outcome),
-                failure: ex => new BatchCompleted(batch.BatchId, batch.Items,
-                    new CallOutcome.TransientFailure($"push failed: {ex.GetType().Name}")));
+            // The HTTP call's span falls under the batch's: it is current while the call starts, and only then.
+            var span = batch.Items.Count == 0 ? null
+                : SyncTracing.StartPushBatch(batch.Items[0].ConnectionId, SyncMetrics.For(Context.System).PlatformOf(batch.Items[0].ConnectionId), batch.Items);
+            Task<CallOutcome> call;
+            try
+            {
+                call = _client.PushAsync(batch.Items, _stopping.Token);
+            }
+            finally
+            {
+                SyncTracing.Detach(span);
+            }
+            call.PipeTo(Sender,
+                success: outcome =>
+                {
+                    SyncTracing.End(span, outcome.GetType().Name);
+                    return new BatchCompleted(batch.BatchId, batch.Items, outcome);
+                },
+                failure: ex =>
+                {
+                    SyncTracing.End(span, "exception");
+                    return new BatchCompleted(batch.BatchId, batch.Items, new CallOutcome.TransientFailure($"push failed: {ex.GetType().Name}"));
+                });
         });
     }
 

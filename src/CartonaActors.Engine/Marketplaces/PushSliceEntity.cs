@@ -162,6 +162,7 @@ public sealed class PushSliceEntity : ReceivePersistentActor, IWithTimers
     private void SendAgain(IReadOnlyList<DriftedPush> drifted, string why)
     {
         if (drifted.Count == 0 || _stopAfterWrites) return; // the next pass finds them again
+        SyncMetrics.For(Context.System).Drifted(_slice.ConnectionId, drifted.Count);
         _log.Warning("{SliceId}: {Count} products {Why}, first {ProductId}; sending them again", SliceId, drifted.Count, why, drifted[0].ProductId);
         PersistThen(new PushesDrifted(SliceId, drifted, DateTimeOffset.UtcNow), e =>
         {

@@ -312,6 +312,7 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
 
     private void Describe(IOrderEvent e)
     {
+        if (OutcomeOf(e) is { } outcome) SyncMetrics.For(Context.System).Order(_state.ConnectionId, outcome);
         switch (e)
         {
             case OrderHeld h:
@@ -331,6 +332,16 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
                 _log.Info("Order {OrderId}: ERP order updated for marketplace status {Status}", a.OrderId, a.Status); break;
         }
     }
+
+    /// <summary>What an event (written now, not replayed) means for the orders-by-outcome figure.</summary>
+    private static string? OutcomeOf(IOrderEvent e) => e switch
+    {
+        SaleOrderLinked => "imported",
+        OrderHeld => "held",
+        OrderFlagged => "failed",
+        MarketplaceStatusPushed => "status_pushed",
+        _ => null,
+    };
 
     /// <summary>Order problems for the node's sync log (a read model: it never sits on the order's path).</summary>
     private void Publish(string kind, string reason) =>

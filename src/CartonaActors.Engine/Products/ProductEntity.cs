@@ -26,6 +26,7 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
     private readonly ProductOffers _offers;
     private ProductState _state;
     private DateTimeOffset? _firstUnpushedChange;
+    private string? _firstUnpushedTrace;
     private DateTimeOffset _lastChange;
     private bool _flushDue;
     private long _lastSnapshotSequenceNr;
@@ -164,8 +165,10 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
     private void HandleUpdate(UpdateProduct cmd)
     {
         var (events, error) = ProductRules.Decide(_state, cmd, _settings.IsKnownConnection);
+        var span = SyncTracing.StartAccept(cmd.ProductId, cmd.TraceParent);
         if (error is not null)
         {
+            SyncTracing.End(span, "refused");
             _log.Warning("Update of product {ProductId} refused: {Error}", cmd.ProductId, error);
             Sender.Tell(new ProductUpdateResult(cmd.ProductId, false, _state.Version, 0, error));
             return;
@@ -178,6 +181,7 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
                 _log.Debug("Product {ProductId}: ERP read from {ObservedAt:O} ignored, one from {Newest:O} is applied{Again}",
                     cmd.ProductId, cmd.ObservedAt, _state.ErpObservedAt, readAgain ? " (they ran at the same time: read again)" : "");
             _state = ProductRules.Observed(_state, cmd);
+            SyncTracing.End(span, "unchanged");
             Sender.Tell(new ProductUpdateResult(cmd.ProductId, true, _state.Version, 0, null, outdated, readAgain));
             return;
         }
@@ -189,7 +193,8 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
             if (++written < events.Count) return;
             replyTo.Tell(new ProductUpdateResult(cmd.ProductId, true, _state.Version, written, null));
             AfterPersist();
-            NoteChange();
+            NoteChange(span?.Id ?? cmd.TraceParent);
+            SyncTracing.End(span, "accepted");
         });
     }
 
@@ -212,11 +217,16 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
         SaveSnapshot(_state);
     }
 
-    /// <summary>Restarts the quiet window, capped by the maximum delay since the first unpushed change.</summary>
-    private void NoteChange()
+    /// <summary>Restarts the quiet window, capped by the maximum delay since the first unpushed change, whose
+    /// accept time and trace the offers carry.</summary>
+    private void NoteChange(string? traceParent = null)
     {
         var now = DateTimeOffset.UtcNow;
-        _firstUnpushedChange ??= now;
+        if (_firstUnpushedChange is null)
+        {
+            _firstUnpushedChange = now;
+            _firstUnpushedTrace = traceParent;
+        }
         _lastChange = now;
         _flushDue = true;
         Timers.StartSingleTimer(FlushTimer, FlushPushes.Instance,
@@ -225,10 +235,12 @@ public sealed class ProductEntity : ReceivePersistentActor, IWithTimers
 
     private void Flush()
     {
+        var origin = _firstUnpushedChange is { } first ? new ChangeOrigin(_state.Version, first, _firstUnpushedTrace) : null;
         _firstUnpushedChange = null;
+        _firstUnpushedTrace = null;
         _flushDue = false;
         Timers.Cancel(FlushTimer);
-        _sender.Send(_offers.Due(_state, _settings.ScopeOf), _offers.AllStored);
+        _sender.Send(_offers.Due(_state, _settings.ScopeOf, origin), _offers.AllStored);
         AnswerFollowersIfDone();
     }
 

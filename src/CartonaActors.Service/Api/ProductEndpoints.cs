@@ -43,6 +43,8 @@ public static class ProductEndpoints
         if (read.Value is not { } body) return Refuse("the body must be a JSON object");
         var (command, mappingError) = body.ToCommand(id, name => connections.Find(name)?.Listings.Kind);
         if (command is null) return Refuse(mappingError!);
+        // The product's accept span joins this request's trace, wherever the product lives.
+        command = command with { TraceParent = SyncTracing.CurrentTraceParent() };
         if (ProductValidation.Validate(command, name => connections.Find(name) is not null) is { } validationError) return Refuse(validationError);
         foreach (var link in command.Listings ?? [])
             if (connections.Find(link.ConnectionId)!.ListingProblem(link.Ref) is { } listingError)
