@@ -55,6 +55,7 @@ public static class ServiceHost
         builder.Services.AddSingleton(new OpenConnections(connections));
         builder.Services.AddSingleton(new SandboxHandle(sandbox));
         builder.Services.AddSingleton<NodeSyncLog>();
+        builder.Services.AddOdooSetup(options);
         builder.Services.AddHealthChecks();
         builder.Services.AddAkka(options.Cluster.ActorSystemName, akka => akka
             .ConfigureLoggers(l =>
@@ -76,6 +77,7 @@ public static class ServiceHost
         app.MapOdooWebhookEndpoints();
         app.MapMarketplaceWebhookEndpoints();
         app.MapErpEndpoints();
+        app.MapOdooSetupEndpoints();
         app.MapOrderEndpoints();
         app.Lifetime.ApplicationStopped.Register(() => sandbox?.DisposeAsync().AsTask().GetAwaiter().GetResult());
         Log.Information("CartonaActors starting: journal {Provider}, {Connections} marketplace connection(s): {Names}, Odoo connector {Erp}, admin API {AdminAccess}",
