@@ -64,8 +64,8 @@ public sealed class OdooAutomationSetup(IOdooTransport transport)
 
     private async Task<AccessReport> AccessAsync(AccessNeed need, CancellationToken ct)
     {
-        // check_access_rights(operation, raise_exception=False): ir.model.access for this user, in 15.0 to 18.0 alike
-        // (18.0 also has has_access; 19.0's JSON-2 API keeps both).
+        // check_access_rights(operation, raise_exception=False): ir.model.access for this user, 15.0 to 18.0 alike
+        // (18.0 deprecates it but keeps it, answering has_access(operation), its replacement).
         var granted = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var operation in new[] { "read", "write", "create" })
         {

@@ -32,6 +32,8 @@ public static class OdooSetupEndpoints
     private static async Task<IResult> RunAsync(OdooSetupClient setup, bool apply, ILogger log, CancellationToken ct)
     {
         if (setup.Unavailable is { } reason) return Results.Json(new { error = reason }, statusCode: StatusCodes.Status409Conflict);
+        // One run at a time: two applies racing would each see a rule missing and create it twice.
+        await setup.Gate.WaitAsync(ct);
         try
         {
             var report = await setup.Setup.RunAsync(FollowedModels, setup.WebhookUrl, apply, ct);
@@ -45,6 +47,10 @@ public static class OdooSetupEndpoints
             var error = setup.Scrubber.Scrub($"Odoo could not be checked or set up: {ex.Message}");
             log.LogWarning("Odoo setup {Mode} failed: {Error}", apply ? "apply" : "check", error);
             return Results.Json(new { error }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        finally
+        {
+            setup.Gate.Release();
         }
     }
 }
@@ -72,11 +78,15 @@ public sealed class OdooSetupClient : IDisposable
 
     public SecretScrubber Scrubber { get; }
 
+    /// <summary>Serialises runs on this node.</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
     public OdooAutomationSetup Setup => new(_transport.Value);
 
     public void Dispose()
     {
         if (_transport.IsValueCreated) _transport.Value.Dispose();
+        Gate.Dispose();
     }
 
     private static string? PublicAddressProblem(string? baseUrl) =>
