@@ -84,7 +84,7 @@ public sealed class OdooSetupSpecs
 
         await using var addressed = await OdooWorld.StartAsync(o => o.AddWarehouse("WH1", "Main"), OneConnection, 1,
             new(Addressed("00:10:00")) { ["CartonaActors:Odoo:Timeout"] = "00:00:01" }, presetWebhooks: false);
-        addressed.Odoo.Options.ResponseDelay = TimeSpan.FromSeconds(5);
+        addressed.Odoo.Options.ResponseDelay = TimeSpan.FromSeconds(2); // past the 1 s timeout
         var hanging = await addressed.Service.Http.PostAsync("/api/erp/odoo-setup", null);
         addressed.Odoo.Options.ResponseDelay = TimeSpan.Zero;
         Assert.Equal(HttpStatusCode.ServiceUnavailable, hanging.StatusCode);
