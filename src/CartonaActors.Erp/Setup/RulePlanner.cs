@@ -13,9 +13,19 @@ public static class RulePlanner
     public static IReadOnlyList<RulePlan> Plan(IEnumerable<WebhookRule> wanted, IReadOnlyCollection<ExistingRule> existing,
         IReadOnlySet<string> installed) =>
         wanted.Select(w => installed.Contains(w.Model)
-            ? PlanOne(w, existing.Where(r => r.Name == w.Name && r.Model == w.Model).OrderBy(r => !r.Active).ThenBy(r => r.Id).ToArray())
+            ? WithOthers(PlanOne(w, existing.Where(r => r.Name == w.Name && r.Model == w.Model).OrderBy(r => !r.Active).ThenBy(r => r.Id).ToArray()),
+                existing.Where(r => r.Name != w.Name && r.Model == w.Model && r.Active))
             : new RulePlan(w, RuleState.Unsupported, $"model '{w.Model}' is not installed in this database (its app is missing): no rule, no webhook"))
         .ToArray();
+
+    // A rule set up by hand that also posts to the service doubles every notification: named, left to the user.
+    private static RulePlan WithOthers(RulePlan plan, IEnumerable<ExistingRule> others)
+    {
+        var posting = others.Where(r => r.Actions.Any(a => a.IsWebhook && SameAddress(a.WebhookUrl, plan.Wanted.Url)))
+            .Select(r => $"'{r.Name}'").ToArray();
+        return posting.Length == 0 ? plan
+            : plan with { Detail = plan.Detail + $"; rule {string.Join(", ", posting)} also posts here (archive it in Odoo: each save would notify twice)" };
+    }
 
     /// <summary>Every rule unsupported: the server has no webhook action (before 17.0).</summary>
     public static IReadOnlyList<RulePlan> Unsupported(IEnumerable<WebhookRule> wanted, OdooVersion version) =>

@@ -92,6 +92,18 @@ public sealed class RulePlannerTests
     }
 
     [Fact]
+    public void A_hand_made_rule_posting_to_the_service_too_is_named_and_left_alone()
+    {
+        var plan = PlanOf(Rule(actions: Webhook(Url)),
+            Rule(id: 8, name: "Push price to sync", actions: Webhook(WebhookRule.UrlFor("https://sync.example.com", "old-secret-0042"), 80, 8)),
+            Rule(id: 9, name: "Tell the warehouse", actions: Webhook("https://wms.example.com/hook", 90, 9)));
+        Assert.Equal(RuleState.Ok, plan.State);
+        Assert.Contains("'Push price to sync' also posts here", plan.Detail);
+        Assert.DoesNotContain("Tell the warehouse", plan.Detail);
+        Assert.DoesNotContain("old-secret-0042", plan.Detail);
+    }
+
+    [Fact]
     public void A_model_the_database_lacks_is_unsupported()
     {
         var plan = Assert.Single(RulePlanner.Plan([WebhookRule.For("stock.move", Url)], [], Installed));
