@@ -12,6 +12,9 @@ public interface IOdooTransport
     /// <summary>The integration user's uid; authenticates on first use and caches the answer.</summary>
     Task<long> AuthenticateAsync(CancellationToken ct);
 
+    /// <summary><c>common.version()</c>: server_version, server_version_info, server_serie. Needs no login.</summary>
+    Task<JsonElement> VersionAsync(CancellationToken ct);
+
     /// <summary>
     /// Calls <paramref name="method"/> on <paramref name="model"/> with positional <paramref name="args"/> and
     /// keyword <paramref name="kwargs"/> (e.g. <c>fields</c>, <c>limit</c>, <c>context</c>) and returns the result,

@@ -66,6 +66,20 @@ public sealed class OdooJsonRpcTransport : IOdooTransport, IDisposable
     }
 
     /// <inheritdoc />
+    public async Task<JsonElement> VersionAsync(CancellationToken ct)
+    {
+        await _callGate.WaitAsync(ct);
+        try
+        {
+            return await CallAsync("common", "version", [], "version", ct);
+        }
+        finally
+        {
+            _callGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<JsonElement> ExecuteKwAsync(string model, string method, IReadOnlyList<object?> args,
         IReadOnlyDictionary<string, object?>? kwargs, CancellationToken ct)
     {

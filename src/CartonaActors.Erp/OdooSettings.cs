@@ -13,6 +13,10 @@ public sealed class OdooSettings
     /// <summary>The user's API key (sent as the password). Secret: set CartonaActors__Odoo__ApiKey. Never logged.</summary>
     public string ApiKey { get; set; } = "";
 
+    /// <summary>The service's own address as Odoo reaches it (e.g. https://sync.example.com): the automation rules
+    /// that <c>cartonactl odoo setup</c> makes post to <c>&lt;this&gt;/webhooks/odoo?token=&lt;webhook secret&gt;</c>.</summary>
+    public string? WebhookBaseUrl { get; set; }
+
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>JSON-RPC calls in flight at once (per client); more wait their turn. Keep it near Odoo's worker count.</summary>

@@ -58,6 +58,7 @@ public static class ServiceHost
         builder.Services.AddSingleton(new SandboxHandle(sandbox));
         builder.Services.AddSingleton<NodeSyncLog>();
         builder.Services.AddSingleton<OdooWebhookCounter>();
+        builder.Services.AddOdooSetup(options);
         builder.Services.AddHealthChecks();
         builder.AddServiceTelemetry();
         builder.Services.AddAkka(options.Cluster.ActorSystemName, akka => akka
@@ -81,6 +82,7 @@ public static class ServiceHost
         app.MapOdooWebhookEndpoints();
         app.MapMarketplaceWebhookEndpoints();
         app.MapErpEndpoints();
+        app.MapOdooSetupEndpoints();
         app.MapOrderEndpoints();
         app.MapDashboard();
         app.Lifetime.ApplicationStopped.Register(() => sandbox?.DisposeAsync().AsTask().GetAwaiter().GetResult());

@@ -32,10 +32,16 @@ public sealed class OdooWorld : IAsyncDisposable
     public string WebhookUrl => $"{Service.Http.BaseAddress}webhooks/odoo?token={WebhookSecret}";
 
     /// <param name="connections">Connection name -> warehouse codes it sells from.</param>
+    /// <param name="odooOptions">Changes to the emulator's options (its version…).</param>
+    /// <param name="presetWebhooks">Odoo posts every product and order change to the service from the start, as if
+    /// its rules had been set up by hand; false: only the rules made over JSON-RPC post.</param>
     public static async Task<OdooWorld> StartAsync(Action<OdooEmulator> seed, IReadOnlyDictionary<string, string[]> connections,
-        int cartonaProducts, Dictionary<string, string?>? extra = null)
+        int cartonaProducts, Dictionary<string, string?>? extra = null, Action<OdooEmulatorOptions>? odooOptions = null,
+        bool presetWebhooks = true)
     {
-        var odoo = await OdooEmulator.StartAsync(new OdooEmulatorOptions { Database = "erp", Users = { new OdooUser(2, Login, ApiKey) } });
+        var options = new OdooEmulatorOptions { Database = "erp", Users = { new OdooUser(2, Login, ApiKey) } };
+        odooOptions?.Invoke(options);
+        var odoo = await OdooEmulator.StartAsync(options);
         seed(odoo);
         var cartona = new Dictionary<string, CartonaEmulator>();
         var settings = new Dictionary<string, string?>
@@ -73,8 +79,9 @@ public sealed class OdooWorld : IAsyncDisposable
         foreach (var (k, v) in extra ?? []) if (!k.StartsWith("cartona:", StringComparison.Ordinal)) settings[k] = v;
         var service = await TestService.StartAsync(settings);
         var world = new OdooWorld(odoo, cartona, service);
-        foreach (var model in new[] { "product.product", "product.template", "product.template.attribute.value", "stock.quant", "sale.order", "stock.picking" })
-            odoo.WebhookTargets[model] = new OdooWebhookTarget(world.WebhookUrl);
+        if (presetWebhooks)
+            foreach (var model in new[] { "product.product", "product.template", "product.template.attribute.value", "stock.quant", "sale.order", "stock.picking" })
+                odoo.WebhookTargets[model] = new OdooWebhookTarget(world.WebhookUrl);
         return world;
     }
 

@@ -46,7 +46,9 @@ public sealed partial class OdooEmulator : IAsyncDisposable
     /// <summary>The database: models and committed records. Register extra models before they are called.</summary>
     public OdooStore Store { get; }
 
-    /// <summary>Webhook automation per model (model name → target). Empty: no webhooks.</summary>
+    /// <summary>Webhook automation per model (model name → target), standing for rules set up outside the emulator's
+    /// records; they fire on every save, beside the <c>base.automation</c> rules created over JSON-RPC (see
+    /// <see cref="AutomationRules"/>). Empty and no rules: no webhooks.</summary>
     public ConcurrentDictionary<string, OdooWebhookTarget> WebhookTargets { get; }
 
     /// <summary>Every webhook POST made or attempted, oldest first (a snapshot).</summary>
@@ -73,15 +75,17 @@ public sealed partial class OdooEmulator : IAsyncDisposable
         options.Validate();
 
         var app = LoopbackHost.Build(typeof(OdooEmulator), options.Port, loggerFactory);
+        var version = OdooServerVersion.Parse(options.ServerVersion);
         var store = new OdooStore();
-        foreach (var model in ProductModels.All().Concat(SaleModels.All())) store.Register(model);
+        var models = ProductModels.All().Concat(SaleModels.All()).Concat(AutomationModels.All(version)).ToList();
+        foreach (var model in models) store.Register(model);
         SaleMethods.Register(store, options);
         var targets = new ConcurrentDictionary<string, OdooWebhookTarget>(StringComparer.Ordinal);
         var webhooks = new WebhookSender(options, options.Clock);
         var runner = new TransactionRunner(store, options, webhooks, targets);
         var calls = new ConcurrentQueue<OdooRecordedCall>();
         var users = new UserDirectory(options.Users);
-        var handler = new OdooRpcHandler(options, users.Snapshot, store, runner, calls.Enqueue,
+        var handler = new OdooRpcHandler(options, version, users.Snapshot, store, runner, calls.Enqueue,
             app.Lifetime.ApplicationStopping);
         app.Run(handler.HandleAsync);
 
@@ -89,6 +93,7 @@ public sealed partial class OdooEmulator : IAsyncDisposable
 
         var emulator = new OdooEmulator(app, options, store, runner, webhooks, targets, calls, users, address + "/");
         emulator.Seed(ProductModels.Company, [new Dictionary<string, object?> { ["name"] = "My Company" }]);
+        AutomationModels.Describe(emulator, models);
         return emulator;
     }
 
@@ -289,6 +294,9 @@ public sealed partial class OdooEmulator : IAsyncDisposable
     /// <summary>Adds a user or replaces the one with the same uid: a rotated or revoked API key, a deactivated user.
     /// Takes effect on the next call, as Odoo re-checks the key on every call.</summary>
     public void SetUser(OdooUser user) => _users.Set(user);
+
+    /// <summary>Every committed record of a model (archived included), in id order.</summary>
+    public IReadOnlyList<OdooRecord> Records(string model) => Store.Read(s => s.All(model).OrderBy(r => r.Id).ToArray());
 
     /// <summary>The committed record, or null.</summary>
     public OdooRecord? Find(string model, long id) => Store.Read(s => s.Find(model, id));

@@ -15,6 +15,15 @@ public sealed class OdooEmulatorOptions
     /// <summary>Users that may authenticate. Required: an emulator that accepts anyone proves nothing.</summary>
     public IList<OdooUser> Users { get; set; } = [];
 
+    /// <summary>The Odoo version played, read once at start: what <c>common.version</c> answers and which automation
+    /// models and fields exist ("Send Webhook Notification" actions from 17.0). "18.0" by default; "16.0", "saas~17.2"…</summary>
+    public string ServerVersion { get; set; } = "18.0";
+
+    /// <summary>Operations ("read", "write", "create", "unlink") the users lack per model (model → operations), as
+    /// missing <c>ir.model.access</c> rows: <c>check_access_rights</c> answers false for them and the ORM methods
+    /// that need them fail with AccessError. Read on every call.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string[]> RefusedAccess { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Source of transaction timestamps (write_date). Tests may pass a controllable one.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -45,5 +54,6 @@ public sealed class OdooEmulatorOptions
             throw new ArgumentException("OdooEmulatorOptions.Users must hold at least one user with a login and an API key.");
         if (Port is < 0 or > 65535) throw new ArgumentException($"OdooEmulatorOptions.Port {Port} is not a valid port.");
         if (string.IsNullOrEmpty(Database)) throw new ArgumentException("OdooEmulatorOptions.Database is required.");
+        OdooServerVersion.Parse(ServerVersion ?? "");
     }
 }

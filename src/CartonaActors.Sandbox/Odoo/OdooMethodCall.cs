@@ -8,9 +8,10 @@ public sealed class OdooMethodCall
 {
     private readonly Func<Action<OdooTransaction>, Task> _transact;
 
-    internal OdooMethodCall(OdooStore store, OdooModel model, string method, long uid, IReadOnlyList<JsonElement> args,
+    internal OdooMethodCall(OdooEmulatorOptions options, OdooStore store, OdooModel model, string method, long uid, IReadOnlyList<JsonElement> args,
         IReadOnlyDictionary<string, JsonElement> kwargs, Func<Action<OdooTransaction>, Task> transact)
     {
+        Options = options;
         Store = store;
         Model = model;
         Method = method;
@@ -23,6 +24,8 @@ public sealed class OdooMethodCall
             : new Dictionary<string, JsonElement>();
     }
 
+    /// <summary>The emulator's options (access rights, sales settings).</summary>
+    public OdooEmulatorOptions Options { get; }
     public OdooStore Store { get; }
     public OdooModel Model { get; }
     public string Method { get; }

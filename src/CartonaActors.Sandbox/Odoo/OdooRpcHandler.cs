@@ -10,6 +10,7 @@ namespace CartonaActors.Sandbox.Odoo;
 /// </summary>
 internal sealed class OdooRpcHandler(
     OdooEmulatorOptions options,
+    OdooServerVersion version,
     Func<IReadOnlyList<OdooUser>> users,
     OdooStore store,
     TransactionRunner runner,
@@ -123,13 +124,7 @@ internal sealed class OdooRpcHandler(
 
     private object? Common(string method, JsonElement[] args) => method switch
     {
-        "version" => new Dictionary<string, object?>
-        {
-            ["server_version"] = "18.0",
-            ["server_version_info"] = new object?[] { 18L, 0L, 0L, "final", 0L, "" },
-            ["server_serie"] = "18.0",
-            ["protocol_version"] = 1L,
-        },
+        "version" => version.Answer(),
         // authenticate / login answer False on any refusal (exp_authenticate catches AccessDenied).
         "login" or "authenticate" => Login(Arg(args, 0), Arg(args, 1), Arg(args, 2)) is { } user ? user.Uid : false,
         _ => throw new OdooFault("builtins.KeyError", $"'exp_{method}'"),
@@ -150,6 +145,8 @@ internal sealed class OdooRpcHandler(
             throw OdooFault.AccessError($"Private methods (such as '{modelName}.{methodName}') cannot be called remotely.");
         var handler = model.Methods.GetValueOrDefault(methodName) ?? OrmMethods.All.GetValueOrDefault(methodName)
             ?? throw OdooFault.UnknownMethod(modelName, methodName);
+        if (ModelAccess.Needed(methodName) is { } operation && !ModelAccess.Allows(options, modelName, operation))
+            throw ModelAccess.Refusal(modelName, operation);
 
         IReadOnlyList<JsonElement> positional;
         IReadOnlyDictionary<string, JsonElement> kwargs;
@@ -165,7 +162,7 @@ internal sealed class OdooRpcHandler(
             positional = args[5..];
             kwargs = new Dictionary<string, JsonElement>();
         }
-        var call = new OdooMethodCall(store, model, methodName, user.Uid, positional, kwargs,
+        var call = new OdooMethodCall(options, store, model, methodName, user.Uid, positional, kwargs,
             build => runner.RunAsync(user.Uid, build, options.RpcWebhookMode, stopping));
         return await handler(call);
     }

@@ -14,7 +14,20 @@ internal static class OrmMethods
         ["create"] = CreateAsync,
         ["write"] = WriteAsync,
         ["unlink"] = UnlinkAsync,
+        ["check_access_rights"] = call => Task.FromResult<object?>(CheckAccessRights(call)),
     };
+
+    // @api.model check_access_rights(operation, raise_exception=True): ir.model.access for the calling user.
+    private static bool CheckAccessRights(OdooMethodCall call)
+    {
+        var operation = StringOrNull(call.Arg(0, "operation"));
+        if (operation is not ("read" or "write" or "create" or "unlink"))
+            throw OdooFault.Value($"Invalid access mode: {operation}");
+        if (ModelAccess.Allows(call.Options, call.Model.Name, operation)) return true;
+        var raise = call.Arg(1, "raise_exception");
+        if (raise.ValueKind is JsonValueKind.False or JsonValueKind.Null) return false;
+        throw ModelAccess.Refusal(call.Model.Name, operation);
+    }
 
     private static List<List<KeyValuePair<string, object?>>> SearchRead(OdooMethodCall call)
     {
