@@ -170,6 +170,25 @@ public sealed class CartonactlSpecs(CartonactlWorld world) : IClassFixture<Carto
     }
 
     [Fact]
+    public async Task Odoo_setup_checks_then_creates_the_webhook_rules_once()
+    {
+        var check = await Cli.RunAsync("odoo", "setup", "--check");
+        Assert.Contains("Odoo 18", check.Out);
+        Assert.Contains("webhooks supported", check.Out);
+        var apply = await Cli.RunAsync("odoo", "setup", "--apply", "--json");
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.All(apply.Json.GetProperty("rules").EnumerateArray(), r => Assert.Contains(r.GetProperty("state").GetString(), new[] { "ok", "created", "updated" }));
+        var again = await Cli.RunAsync("odoo", "setup", "--apply");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("0 rules changed", again.Out);
+        Assert.DoesNotContain(OdooWorld.WebhookSecret, check.Out + apply.Out + again.Out);
+        var checkedAgain = await Cli.RunAsync("odoo", "setup", "--check", "--json");
+        Assert.Equal(0, checkedAgain.ExitCode);
+        Assert.All(checkedAgain.Json.GetProperty("rules").EnumerateArray(), r => Assert.Equal("ok", r.GetProperty("state").GetString()));
+        Assert.Equal(ExitCodes.Usage, (await Cli.RunAsync("odoo", "setup", "--check", "--apply")).ExitCode);
+    }
+
+    [Fact]
     public async Task An_unreachable_service_a_missing_or_wrong_token_and_a_wrong_command_line_end_with_their_exit_codes()
     {
         using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

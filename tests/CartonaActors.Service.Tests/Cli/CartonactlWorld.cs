@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CartonaActors.Sandbox.Cartona;
+using CartonaActors.Testing;
 
 namespace CartonaActors.Service.Tests.Cli;
 
@@ -22,6 +23,8 @@ public sealed class CartonactlWorld : IAsyncLifetime
     /// <summary>The marketplace behind "broken": a real Cartona emulator that takes only another token.</summary>
     private CartonaEmulator _brokenCartona = null!;
 
+    private static readonly string Address = $"http://127.0.0.1:{FreePorts.Take(1)[0]}";
+
     public async Task InitializeAsync()
     {
         _brokenCartona = await CartonaEmulator.StartAsync(new CartonaEmulatorOptions { Tokens = new HashSet<string> { "the-right-token" } });
@@ -32,6 +35,9 @@ public sealed class CartonactlWorld : IAsyncLifetime
         }, new Dictionary<string, string[]> { ["cartona"] = ["WH1"] }, 3, new Dictionary<string, string?>
         {
             ["CartonaActors:Admin:Token"] = AdminToken,
+            // A port picked beforehand, so that the webhook rules odoo setup writes can name the service's address.
+            ["urls"] = Address,
+            ["CartonaActors:Odoo:WebhookBaseUrl"] = Address,
             ["CartonaActors:Orders:HeldRecheck"] = "00:00:00.5",
             ["CartonaActors:Connections:1:Name"] = "broken",
             ["CartonaActors:Connections:1:Platform"] = "cartona",
