@@ -22,6 +22,16 @@ public static class SyncLogRows
         typeof(OrderQuantityHeld), typeof(OrderQuantityReleased), typeof(InputRefused),
     ];
 
+    /// <summary>Whether <see cref="Of"/> makes a row of this event: most push slice writes hold only offers, and
+    /// an order pull that found nothing says nothing; those are not tagged.</summary>
+    public static bool MakesRows(object evt) => evt switch
+    {
+        PushSliceUpdated u => u.Confirmed.Count + u.Refused.Count > 0,
+        PushesDrifted d => d.Drifted.Count > 0,
+        OrdersPulled p => p.Orders + p.Unreadable > 0,
+        _ => Sources.Contains(evt.GetType()),
+    };
+
     public static IReadOnlyList<SyncLogRow> Of(object evt, DateTimeOffset journaledAt) => evt switch
     {
         PushBatchDelivered d => [Delivered(d)],

@@ -1,7 +1,13 @@
 using System.Data;
 using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
+using Akka.Persistence.Hosting;
+using Akka.Persistence.Sql.Config;
+using SqlJournalOptions = Akka.Persistence.Sql.Hosting.SqlJournalOptions;
+using SqlSnapshotOptions = Akka.Persistence.Sql.Hosting.SqlSnapshotOptions;
+using CartonaActors.Domain.SyncLog;
 using CartonaActors.Engine.Configuration;
+using CartonaActors.Engine.SyncLog;
 using LinqToDB;
 using Microsoft.Data.Sqlite;
 
@@ -23,6 +29,7 @@ public static class PersistenceSetup
             AutoInitialize = true,
             // With "unspecified", SQLite read transactions take the write lock and sleep in busy retries.
             ReadIsolationLevel = sqlite ? IsolationLevel.ReadUncommitted : null,
+            TagStorageMode = TagMode.TagTable,
         };
         var snapshots = new SqlSnapshotOptions(isDefaultPlugin: true)
         {
@@ -32,7 +39,7 @@ public static class PersistenceSetup
             ReadIsolationLevel = journal.ReadIsolationLevel,
         };
         builder = builder
-            .WithSqlPersistence(journal, snapshots)
+            .WithJournalAndSnapshot(journal, snapshots, TagForSyncLog, null)
             .AddHocon(JournalPlugins.Hocon(options.Provider), HoconAddMode.Prepend);
         if (JournalPlugins.Separate(options.Provider))
         {
@@ -40,19 +47,23 @@ public static class PersistenceSetup
             var infrastructureJournal = new SqlJournalOptions(isDefaultPlugin: false, JournalPlugins.InfrastructureId)
             {
                 ConnectionString = connectionString, ProviderName = journal.ProviderName, AutoInitialize = true,
-                ReadIsolationLevel = journal.ReadIsolationLevel,
+                ReadIsolationLevel = journal.ReadIsolationLevel, TagStorageMode = TagMode.TagTable,
             };
             var infrastructureSnapshots = new SqlSnapshotOptions(isDefaultPlugin: false, JournalPlugins.InfrastructureId)
             {
                 ConnectionString = connectionString, ProviderName = journal.ProviderName, AutoInitialize = true,
                 ReadIsolationLevel = journal.ReadIsolationLevel,
             };
-            builder = builder.WithSqlPersistence(infrastructureJournal, infrastructureSnapshots);
+            builder = builder.WithJournalAndSnapshot(infrastructureJournal, infrastructureSnapshots, TagForSyncLog, null);
         }
         return builder
             .AddHocon(HoconFiles.Load(sqlite ? "sqlite.hocon" : "postgresql.hocon"), HoconAddMode.Prepend)
             .AddHocon($"akka.persistence.journal.sql.buffer-size = {options.JournalBufferSize}", HoconAddMode.Prepend);
     }
+
+    /// <summary>Both plugins write the same tag table, so one EventsByTag query sees the sync log's events of either.</summary>
+    private static void TagForSyncLog(AkkaPersistenceJournalBuilder journal) =>
+        journal.AddWriteEventAdapter<SyncLogTagger>(SyncLogTagger.Tag, SyncLogRows.Sources);
 
     /// <summary>Creates the folder and switches the file to WAL, which the connection string cannot do
     /// and which makes journal writes about 4x faster (spike.md §3).</summary>
