@@ -4,6 +4,7 @@ using CartonaActors.Domain.Secrets;
 using CartonaActors.Engine.Configuration;
 using CartonaActors.Engine.Health;
 using CartonaActors.Engine.Hosting;
+using CartonaActors.Engine.SyncLog;
 using CartonaActors.Service.Admin;
 using CartonaActors.Service.Api;
 using CartonaActors.Service.Logging;
@@ -54,7 +55,8 @@ public static class ServiceHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new OpenConnections(connections));
         builder.Services.AddSingleton(new SandboxHandle(sandbox));
-        builder.Services.AddSingleton<NodeSyncLog>();
+        builder.Services.AddSingleton<InputRefusals>();
+        builder.Services.AddSingleton(new SyncLogReader(SyncLogDatabase.For(options.Persistence)));
         builder.Services.AddHealthChecks();
         builder.Services.AddAkka(options.Cluster.ActorSystemName, akka => akka
             .ConfigureLoggers(l =>
@@ -64,7 +66,6 @@ public static class ServiceHost
             })
             .WithSyncEngine(options, platforms)
             .WithSplitBrainResolver(splitBrain)
-            .WithActors((system, _, resolver) => system.ActorOf(OrderIssueListener.PropsFor(resolver.GetService<NodeSyncLog>()), "order-issues"))
             .WithSyncHealthChecks(options.Persistence));
 
         var app = builder.Build();
@@ -72,6 +73,7 @@ public static class ServiceHost
         app.MapHealthEndpoints();
         app.MapProductEndpoints();
         app.MapConnectionEndpoints();
+        app.MapSyncLogEndpoints();
         app.MapClusterEndpoints();
         app.MapOdooWebhookEndpoints();
         app.MapMarketplaceWebhookEndpoints();
