@@ -1,11 +1,7 @@
 using System.Data;
 using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
-using Akka.Persistence.Hosting;
 using Akka.Persistence.Sql.Config;
-using SqlJournalOptions = Akka.Persistence.Sql.Hosting.SqlJournalOptions;
-using SqlSnapshotOptions = Akka.Persistence.Sql.Hosting.SqlSnapshotOptions;
-using CartonaActors.Domain.SyncLog;
 using CartonaActors.Engine.Configuration;
 using CartonaActors.Engine.SyncLog;
 using LinqToDB;
@@ -39,8 +35,9 @@ public static class PersistenceSetup
             ReadIsolationLevel = journal.ReadIsolationLevel,
         };
         builder = builder
-            .WithJournalAndSnapshot(journal, snapshots, TagForSyncLog, null)
-            .AddHocon(JournalPlugins.Hocon(options.Provider), HoconAddMode.Prepend);
+            .WithSqlPersistence(journal, snapshots)
+            .AddHocon(JournalPlugins.Hocon(options.Provider), HoconAddMode.Prepend)
+            .AddHocon(SyncLogTagger.Hocon("akka.persistence.journal.sql"), HoconAddMode.Prepend);
         if (JournalPlugins.Separate(options.Provider))
         {
             // Same database and tables, its own write queue and connections: see JournalPlugins.
@@ -54,16 +51,13 @@ public static class PersistenceSetup
                 ConnectionString = connectionString, ProviderName = journal.ProviderName, AutoInitialize = true,
                 ReadIsolationLevel = journal.ReadIsolationLevel,
             };
-            builder = builder.WithJournalAndSnapshot(infrastructureJournal, infrastructureSnapshots, TagForSyncLog, null);
+            builder = builder.WithSqlPersistence(infrastructureJournal, infrastructureSnapshots)
+                .AddHocon(SyncLogTagger.Hocon("akka.persistence.journal." + JournalPlugins.InfrastructureId), HoconAddMode.Prepend);
         }
         return builder
             .AddHocon(HoconFiles.Load(sqlite ? "sqlite.hocon" : "postgresql.hocon"), HoconAddMode.Prepend)
             .AddHocon($"akka.persistence.journal.sql.buffer-size = {options.JournalBufferSize}", HoconAddMode.Prepend);
     }
-
-    /// <summary>Both plugins write the same tag table, so one EventsByTag query sees the sync log's events of either.</summary>
-    private static void TagForSyncLog(AkkaPersistenceJournalBuilder journal) =>
-        journal.AddWriteEventAdapter<SyncLogTagger>(SyncLogTagger.Tag, SyncLogRows.Sources);
 
     /// <summary>Creates the folder and switches the file to WAL, which the connection string cannot do
     /// and which makes journal writes about 4x faster (spike.md §3).</summary>

@@ -6,9 +6,11 @@ namespace CartonaActors.Engine.SyncLog;
 /// <summary>The API's, dashboard's and CLI's reads of the sync log: newest first by id, each filter on an index.</summary>
 public sealed class SyncLogReader(SyncLogDatabase database)
 {
+    private volatile bool _schemaReady;
+
     public async Task<IReadOnlyList<SyncLogEntry>> QueryAsync(SyncLogFilter filter, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         var where = new List<string>();
         void Add(string condition, string name, object? value)
@@ -46,7 +48,7 @@ public sealed class SyncLogReader(SyncLogDatabase database)
         var thisMinute = SyncLogStore.MinuteOf(now);
         var firstMinute = thisMinute - 59 * 60_000L;
         var minutes = new Dictionary<long, (long Pushes, long Errors)>();
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT minute, level, kind, row_count, pushed FROM sync_log_minute WHERE minute >= @since";
@@ -69,6 +71,17 @@ public sealed class SyncLogReader(SyncLogDatabase database)
             .Select(m => new SyncLogMinute(DateTimeOffset.FromUnixTimeMilliseconds(m), minutes.GetValueOrDefault(m).Pushes, minutes.GetValueOrDefault(m).Errors))
             .ToList();
         return new SyncLogSummary(since, byLevel, byKind, lastHour);
+    }
+
+    /// <summary>A node may answer before the projection (on whichever node) created the tables: empty, not an error.</summary>
+    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        if (!_schemaReady)
+        {
+            await database.EnsureSchemaAsync(ct);
+            _schemaReady = true;
+        }
+        return await database.OpenAsync(ct);
     }
 
     private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
