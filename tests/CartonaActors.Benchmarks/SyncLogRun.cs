@@ -43,14 +43,15 @@ public sealed class SyncLogRun(BenchOptions options, TextWriter report)
         report.WriteLine($"filled in {fill.Elapsed.TotalSeconds:0.0} s ({options.Rows / fill.Elapsed.TotalSeconds:N0} rows/s through the projection's write)");
 
         var reader = new SyncLogReader(database);
-        var target = options.Rows / 2;
+        // Rows from the middle of the table: a refusal (i % 20 == 0) and an order import (i % 7 == 0) are there.
+        var target = options.Rows / 2 / 100 * 100;
         var timings = new List<Timing>
         {
             await TimeAsync("newest 100", () => reader.QueryAsync(new SyncLogFilter())),
             await TimeAsync("connection+level (shopify, error)", () => reader.QueryAsync(new SyncLogFilter(Connection: "shopify", Level: SyncLogLevel.Error))),
-            await TimeAsync("product", () => reader.QueryAsync(new SyncLogFilter(ProductId: ProductOf(target)))),
-            await TimeAsync("order", () => reader.QueryAsync(new SyncLogFilter(OrderId: OrderOf(target + 7 - target % 7)))),
-            await TimeAsync("kind, one day ago (page 2)", async () =>
+            await TimeAsync("product", () => reader.QueryAsync(new SyncLogFilter(ProductId: ProductOf(target + 20)))),
+            await TimeAsync("order", () => reader.QueryAsync(new SyncLogFilter(OrderId: OrderOf(target - target % 7 + 7)))),
+            await TimeAsync("kind since a day ago, page 2", async () =>
             {
                 var page = await reader.QueryAsync(new SyncLogFilter(Kind: "push_refused", Since: now.AddDays(-1)));
                 return page.Count == 0 ? page : await reader.QueryAsync(new SyncLogFilter(Kind: "push_refused", Since: now.AddDays(-1), Before: page[^1].Id));
@@ -67,7 +68,7 @@ public sealed class SyncLogRun(BenchOptions options, TextWriter report)
     private static SyncLogRow RowAt(int i, int n, DateTimeOffset now)
     {
         var at = now.AddDays(-30).AddMilliseconds(TimeSpan.FromDays(30).TotalMilliseconds * i / n);
-        var connection = Connections[i % Connections.Length];
+        var connection = Connections[i / 3 % Connections.Length]; // not i % 5: every kind then reaches every connection
         return (i % 100, i % 20, i % 7) switch
         {
             (0, _, _) => new(at, SyncLogLevel.Error, "push_failed", connection, null, null, "server_error", "bulk call of 500 items failed: HTTP 503"),
