@@ -13,6 +13,7 @@
 #   platforms: 25,000 products through the ingress to Cartona, REST, Shopify, Amazon and eBay in turn (each emulator
 #     at its published limits, a fresh service per platform), timed until all are shown, at most 15 min each; SQLite
 #     ops/bench.sh --scenario platforms --products 1000 --platforms shopify,ebay
+#   synclog: the sync log table filled with 1,000,000 rows (--rows), its dashboard and CLI queries timed; SQLite and PostgreSQL
 #   --baseline adds the old module's way (one call per change) on the same emulator, and the ratios.
 # Each run writes tests/CartonaActors.Benchmarks/results/<date>-<scenario>-<db>.md ending with a RESULT line.
 set -euo pipefail
@@ -33,6 +34,7 @@ case "$scenario" in
   restart) defaults=(--products 100000 --pending 10000 --db both) ;;
   cluster) defaults=(--products 10000 --rate 1000 --seconds 30 --db postgresql) ;;
   platforms) defaults=(--products 25000 --db sqlite) ;;
+  synclog | sync-log) defaults=(--db both) ;;
   *) defaults=(--products 10000 --rate 1000 --seconds 30 --db both) ;;
 esac
 

@@ -46,3 +46,14 @@ public sealed class CustomerMessageExtractor(int shards) : HashCodeMessageExtrac
 {
     public override string? EntityId(object message) => (message as IWithCustomerId)?.CustomerId;
 }
+
+/// <summary>The sync log's two entities: the projection (one per cluster) and the refusal recorder.</summary>
+public sealed class SyncLogMessageExtractor(int shards) : HashCodeMessageExtractor(shards)
+{
+    public override string? EntityId(object message) => message switch
+    {
+        Domain.SyncLog.InputRefused => SyncLog.InputRefusalRecorder.Id,
+        Domain.SyncLog.StartSyncLogProjection or Domain.SyncLog.GetSyncLogProjection => SyncLog.SyncLogProjection.Id,
+        _ => null,
+    };
+}

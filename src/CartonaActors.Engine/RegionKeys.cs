@@ -29,3 +29,6 @@ public sealed class CustomerRegion;
 
 /// <summary>ActorRegistry key of this node's ERP order watcher (sale.order / stock.picking webhook hints).</summary>
 public sealed class ErpOrderWatcherKey;
+
+/// <summary>ActorRegistry key of the sync log's shard region (its projection and the refusal recorder).</summary>
+public sealed class SyncLogRegion;

@@ -4,6 +4,7 @@ using CartonaActors.Domain.Secrets;
 using CartonaActors.Engine.Configuration;
 using CartonaActors.Engine.Health;
 using CartonaActors.Engine.Hosting;
+using CartonaActors.Engine.SyncLog;
 using CartonaActors.Service.Admin;
 using CartonaActors.Service.Api;
 using CartonaActors.Service.Dashboard;
@@ -56,7 +57,8 @@ public static class ServiceHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new OpenConnections(connections));
         builder.Services.AddSingleton(new SandboxHandle(sandbox));
-        builder.Services.AddSingleton<NodeSyncLog>();
+        builder.Services.AddSingleton<InputRefusals>();
+        builder.Services.AddSingleton(new SyncLogReader(SyncLogDatabase.For(options.Persistence)));
         builder.Services.AddSingleton<OdooWebhookCounter>();
         builder.Services.AddOdooSetup(options);
         builder.Services.AddHealthChecks();
@@ -69,7 +71,6 @@ public static class ServiceHost
             })
             .WithSyncEngine(options, platforms)
             .WithSplitBrainResolver(splitBrain)
-            .WithActors((system, _, resolver) => system.ActorOf(OrderIssueListener.PropsFor(resolver.GetService<NodeSyncLog>()), "order-issues"))
             .WithSyncHealthChecks(options.Persistence));
 
         var app = builder.Build();
@@ -78,6 +79,7 @@ public static class ServiceHost
         app.MapMetricsEndpoint();
         app.MapProductEndpoints();
         app.MapConnectionEndpoints();
+        app.MapSyncLogEndpoints();
         app.MapClusterEndpoints();
         app.MapOdooWebhookEndpoints();
         app.MapMarketplaceWebhookEndpoints();

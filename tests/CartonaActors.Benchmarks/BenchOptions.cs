@@ -10,7 +10,7 @@ public enum BenchDatabaseKind { Sqlite, PostgreSql }
 /// <c>restart</c>: SIGKILL with work pending, then with nothing pending; <c>cluster</c>: 3 nodes, one SIGKILLed
 /// under a change load; <c>platforms</c>: N products through the ingress to each platform's emulator in turn.
 /// </summary>
-public enum BenchScenario { Changes, Onboard, Repush, Restart, Cluster, Platforms }
+public enum BenchScenario { Changes, Onboard, Repush, Restart, Cluster, Platforms, SyncLog }
 
 /// <summary>The marketplaces the platforms scenario pushes to, in the order it runs them.</summary>
 public enum BenchPlatform { Cartona, Rest, Shopify, Amazon, Ebay }
@@ -23,6 +23,7 @@ public enum BenchPlatform { Cartona, Rest, Shopify, Amazon, Ebay }
 /// <param name="BaselineRetrySeconds">How long a job refused with 429 waits before it runs again.</param>
 /// <param name="BaselineSeconds">onboard/repush: how long the baseline pushes one item per call before it is cut off.</param>
 /// <param name="Platforms">platforms: the marketplaces pushed to, one after the other.</param>
+/// <param name="Rows">synclog: rows the sync log table is filled with before its queries are timed.</param>
 public sealed record BenchOptions(
     BenchScenario Scenario,
     int Products,
@@ -40,10 +41,11 @@ public sealed record BenchOptions(
     int BaselineRetrySeconds,
     int BaselineSeconds,
     IReadOnlyList<BenchPlatform> Platforms,
-    string ResultsFolder)
+    string ResultsFolder,
+    int Rows = 1_000_000)
 {
     public const string Usage =
-        "usage: CartonaActors.Benchmarks --scenario changes|onboard|repush|restart|cluster|platforms [--products N] [--rate R] [--seconds T]\n" +
+        "usage: CartonaActors.Benchmarks --scenario changes|onboard|repush|restart|cluster|platforms|synclog [--products N] [--rate R] [--seconds T]\n" +
         "         [--hot 10] [--hot-share 0.2] [--db sqlite|postgresql|both] [--baseline] [--quiescence-timeout 120] [--load-timeout 900]\n" +
         "         [--pending 10000] [--kill-at T/2] [--baseline-workers 4] [--baseline-retry 10] [--baseline-seconds 30]\n" +
         "         [--platforms cartona,rest,shopify,amazon,ebay]\n" +
@@ -53,7 +55,8 @@ public sealed record BenchOptions(
         "  repush:  N variants loaded, then POST sync-all; restart: N loaded, pending changes, SIGKILL, restart twice\n" +
         "  cluster: changes over 3 nodes on one PostgreSQL, node 2 SIGKILLed at --kill-at\n" +
         "  platforms: for each of --platforms in turn, its emulator at its published limits and a fresh service with one\n" +
-        "           connection to it; N products linked through the ingress, timed until all are shown (at most --load-timeout s each)";
+        "           connection to it; N products linked through the ingress, timed until all are shown (at most --load-timeout s each)\n" +
+        "  synclog: the sync log table filled with --rows rows (1,000,000), the dashboard's and CLI's queries timed (target < 100 ms)";
 
     private static readonly string[] Flags = ["baseline"];
 
@@ -91,13 +94,16 @@ public sealed record BenchOptions(
             "restart" => BenchScenario.Restart,
             "cluster" => BenchScenario.Cluster,
             "platforms" => BenchScenario.Platforms,
-            _ => throw new ArgumentException($"--scenario must be changes, onboard, repush, restart, cluster or platforms, got '{st}'"),
+            "synclog" or "sync-log" => BenchScenario.SyncLog,
+            _ => throw new ArgumentException($"--scenario must be changes, onboard, repush, restart, cluster, platforms or synclog, got '{st}'"),
         };
         var odoo = scenario is BenchScenario.Onboard or BenchScenario.Repush or BenchScenario.Restart;
         if (values.Remove("variants", out var variantsText)) values["products"] = variantsText;
-        string[] foreign = scenario == BenchScenario.Platforms
-            ? ["rate", "seconds", "hot", "hot-share", "kill-at", "pending", "baseline", "baseline-workers", "baseline-retry", "baseline-seconds"]
-            : odoo ? ["hot", "hot-share", "kill-at", "platforms"] : ["load-timeout", "pending", "baseline-seconds", "platforms"];
+        string[] foreign = scenario == BenchScenario.SyncLog
+            ? ["products", "rate", "seconds", "hot", "hot-share", "kill-at", "pending", "baseline", "baseline-workers", "baseline-retry", "baseline-seconds", "platforms", "load-timeout"]
+            : scenario == BenchScenario.Platforms
+            ? ["rate", "seconds", "hot", "hot-share", "kill-at", "pending", "baseline", "baseline-workers", "baseline-retry", "baseline-seconds", "rows"]
+            : odoo ? ["hot", "hot-share", "kill-at", "platforms", "rows"] : ["load-timeout", "pending", "baseline-seconds", "platforms", "rows"];
         if (foreign.FirstOrDefault(values.ContainsKey) is { } misplaced)
             throw new ArgumentException($"--{misplaced} does not apply to --scenario {scenarioText}");
 
@@ -135,7 +141,8 @@ public sealed record BenchOptions(
             BaselineRetrySeconds: Int("baseline-retry", 10, 0),
             BaselineSeconds: Int("baseline-seconds", 30, 1),
             Platforms: values.Remove("platforms", out var platformsText) ? ParsePlatforms(platformsText) : Enum.GetValues<BenchPlatform>(),
-            ResultsFolder: values.Remove("results", out var folder) ? folder : Path.Combine("tests", "CartonaActors.Benchmarks", "results"));
+            ResultsFolder: values.Remove("results", out var folder) ? folder : Path.Combine("tests", "CartonaActors.Benchmarks", "results"),
+            Rows: Int("rows", 1_000_000, 1));
         if (values.Count > 0) throw new ArgumentException($"unknown option(s): {string.Join(", ", values.Keys.Select(k => "--" + k))}");
         if (scenario == BenchScenario.Cluster && options.KillAt >= seconds) throw new ArgumentException("--kill-at must fall inside --seconds");
         return options;

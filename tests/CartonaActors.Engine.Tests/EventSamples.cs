@@ -6,6 +6,7 @@ using CartonaActors.Domain.Pushes;
 using CartonaActors.Domain.ReadBack;
 using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
+using CartonaActors.Domain.SyncLog;
 
 namespace CartonaActors.Engine.Tests;
 
@@ -101,6 +102,7 @@ public static class EventSamples
         new ListingsReadBack("cartona", 10, 9_500, 9_000, 3, 1, 0, At, At.AddMinutes(2)),
         new PushSliceSnapshot([new PushSliceRow("sku-1", Ref, 5, new PushedValues(13m, false, 38), 4, new PushedValues(12.5m, false, 40), 0, null)]),
         new ProductFollowerOffset(123_456),
+        new InputRefused("sku-bad", "malformed JSON: expected a value at line 1, position 12", At),
         new ProductEnlisted("roster-007", "sku-1"),
         new ProductDischarged("roster-007", "sku-1"),
         new RosterSnapshot(["sku-1", "sku-2"]),

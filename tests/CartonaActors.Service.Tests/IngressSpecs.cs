@@ -29,8 +29,8 @@ public sealed class IngressSpecs() : CartonaServiceSpecs("ingress-token-77d2")
         Assert.DoesNotContain("System.", error); // a sender is told what was expected in words, not in .NET types
 
         Assert.Equal(HttpStatusCode.NotFound, (await Service.Http.GetAsync("/api/products/sku-bad")).StatusCode);
-        var syncLog = await Service.Http.GetStringAsync("/api/sync-log");
-        Assert.Contains("input_refused", syncLog);
+        await SyncLogApi.UntilRowAsync(Service.Http, r => r.Text("kind") == "input_refused" && r.Text("productId") == "sku-bad" && r.Text("message") == error,
+            "the refused change", "?kind=input_refused&product=sku-bad");
         Assert.Contains(Service.Log.Lines, l => l.Contains("Refused change to product") && l.Contains("sku-bad"));
     }
 

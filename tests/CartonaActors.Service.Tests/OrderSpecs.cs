@@ -115,9 +115,9 @@ public sealed class OrderSpecs(ITestOutputHelper output)
         Assert.Contains("variant_not_found", held.GetProperty("held").GetString());
         Assert.Empty(SaleOrdersFor(world, order.HashedId));
         Assert.False(world.Cartona["cartona"].Orders.Get(order.HashedId)!.Acked);
-        var syncLog = await world.Service.Http.GetStringAsync("/api/sync-log");
-        Assert.Contains("order_held", syncLog);
-        Assert.Contains(order.HashedId, syncLog);
+        var heldRow = await SyncLogApi.UntilRowAsync(world.Service.Http, r => r.Text("kind") == "order_held", "the held order", "?level=warning");
+        Assert.Equal($"cartona/{order.HashedId}", heldRow.Text("orderId"));
+        Assert.Contains("variant_not_found", heldRow.Text("message"));
 
         var added = world.Odoo.AddProduct("New product", 12m, ["SKU-NEW"]);
         Assert.Equal(4, added.VariantIds[0]);

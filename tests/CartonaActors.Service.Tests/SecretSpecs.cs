@@ -21,14 +21,7 @@ public sealed class SecretSpecs
 
         var put = await service.PutProductAsync("sku-1", new { price = 3, listings = new[] { new { connection = "cartona", internalProductId = "1" } } });
         put.EnsureSuccessStatusCode();
-        string syncLog = "";
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!syncLog.Contains("authentication_failed") && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            syncLog = await service.Http.GetStringAsync("/api/sync-log");
-        }
-        Assert.Contains("authentication_failed", syncLog);
+        var syncLog = await SyncLogApi.UntilContainsAsync(service.Http, "authentication_failed");
         var test = await (await service.Http.PostAsync("/api/connections/cartona/test", null)).Content.ReadAsStringAsync();
         Assert.Contains("\"ok\":false", test);
 

@@ -26,6 +26,8 @@ public sealed class CartonaActorsOptions
 
     public AdminOptions Admin { get; set; } = new();
 
+    public SyncLogOptions SyncLog { get; set; } = new();
+
     public bool ErpEnabled => !string.IsNullOrWhiteSpace(Odoo.Url);
 }
 
@@ -129,6 +131,27 @@ public sealed class SyncOptions
     /// <summary>First and longest wait between retries of a failed bulk call.</summary>
     public TimeSpan RetryMinBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
     public TimeSpan RetryMaxBackoff { get; set; } = TimeSpan.FromSeconds(60);
+}
+
+/// <summary>The sync log: a projection of the journal into its own table, pruned so it never grows unbounded
+/// (the old Odoo module's log reached 9.4 million rows and stalled its dashboard).</summary>
+public sealed class SyncLogOptions
+{
+    /// <summary>Rows older than this are deleted.</summary>
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>At most this many rows are kept; the oldest beyond it are deleted.</summary>
+    public long MaxRows { get; set; } = 1_000_000;
+
+    /// <summary>How often the retention and the cap are applied.</summary>
+    public TimeSpan PruneEvery { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Rows per delete: small deletes keep each write transaction short, so the journal never waits long.</summary>
+    public int PruneBatch { get; set; } = 5_000;
+
+    /// <summary>Projection restarts after a failure wait from this long, doubling up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan MinBackoff { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 public sealed class OrderSyncOptions

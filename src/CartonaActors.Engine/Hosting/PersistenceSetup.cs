@@ -1,7 +1,9 @@
 using System.Data;
 using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
+using Akka.Persistence.Sql.Config;
 using CartonaActors.Engine.Configuration;
+using CartonaActors.Engine.SyncLog;
 using LinqToDB;
 using Microsoft.Data.Sqlite;
 
@@ -23,6 +25,7 @@ public static class PersistenceSetup
             AutoInitialize = true,
             // With "unspecified", SQLite read transactions take the write lock and sleep in busy retries.
             ReadIsolationLevel = sqlite ? IsolationLevel.ReadUncommitted : null,
+            TagStorageMode = TagMode.TagTable,
         };
         var snapshots = new SqlSnapshotOptions(isDefaultPlugin: true)
         {
@@ -33,21 +36,23 @@ public static class PersistenceSetup
         };
         builder = builder
             .WithSqlPersistence(journal, snapshots)
-            .AddHocon(JournalPlugins.Hocon(options.Provider), HoconAddMode.Prepend);
+            .AddHocon(JournalPlugins.Hocon(options.Provider), HoconAddMode.Prepend)
+            .AddHocon(SyncLogTagger.Hocon("akka.persistence.journal.sql"), HoconAddMode.Prepend);
         if (JournalPlugins.Separate(options.Provider))
         {
             // Same database and tables, its own write queue and connections: see JournalPlugins.
             var infrastructureJournal = new SqlJournalOptions(isDefaultPlugin: false, JournalPlugins.InfrastructureId)
             {
                 ConnectionString = connectionString, ProviderName = journal.ProviderName, AutoInitialize = true,
-                ReadIsolationLevel = journal.ReadIsolationLevel,
+                ReadIsolationLevel = journal.ReadIsolationLevel, TagStorageMode = TagMode.TagTable,
             };
             var infrastructureSnapshots = new SqlSnapshotOptions(isDefaultPlugin: false, JournalPlugins.InfrastructureId)
             {
                 ConnectionString = connectionString, ProviderName = journal.ProviderName, AutoInitialize = true,
                 ReadIsolationLevel = journal.ReadIsolationLevel,
             };
-            builder = builder.WithSqlPersistence(infrastructureJournal, infrastructureSnapshots);
+            builder = builder.WithSqlPersistence(infrastructureJournal, infrastructureSnapshots)
+                .AddHocon(SyncLogTagger.Hocon("akka.persistence.journal." + JournalPlugins.InfrastructureId), HoconAddMode.Prepend);
         }
         return builder
             .AddHocon(HoconFiles.Load(sqlite ? "sqlite.hocon" : "postgresql.hocon"), HoconAddMode.Prepend)

@@ -6,11 +6,13 @@ using CartonaActors.Domain.Connections;
 using CartonaActors.Domain.Products;
 using CartonaActors.Domain.Pushes;
 using CartonaActors.Domain.Sync;
+using CartonaActors.Domain.SyncLog;
 using CartonaActors.Engine.Configuration;
 using CartonaActors.Engine.Erp;
 using CartonaActors.Engine.Marketplaces;
 using CartonaActors.Engine.Products;
 using CartonaActors.Engine.Serialization;
+using CartonaActors.Engine.SyncLog;
 using CartonaActors.Erp;
 using CartonaActors.Marketplaces;
 
@@ -97,6 +99,10 @@ public static class SyncHostingExtensions
                 _ => ProductChangeFollower.PropsFor(),
                 new ProductFollowerMessageExtractor(options.Cluster.ShardCount),
                 BoundedAndRemembered(options.Persistence.Provider))
+            .WithShardRegion<SyncLogRegion>("sync-log",
+                id => id == SyncLogProjection.Id ? SyncLogProjection.PropsFor(SyncLogDatabase.For(options.Persistence), options.SyncLog) : InputRefusalRecorder.PropsFor(),
+                new SyncLogMessageExtractor(options.Cluster.ShardCount),
+                BoundedAndRemembered(options.Persistence.Provider))
             .AddStartup((system, registry) =>
             {
                 var metrics = SyncMetrics.For(system);
@@ -108,6 +114,7 @@ public static class SyncHostingExtensions
                 foreach (var slice in PushSliceIds.All(connection.Name, sync.PushSlices))
                     slices.Tell(new StartPushSlice(slice), ActorRefs.NoSender);
                 registry.Get<ProductFollowerRegion>().Tell(new StartProductFollower(ProductChangeFollower.Id), ActorRefs.NoSender);
+                registry.Get<SyncLogRegion>().Tell(StartSyncLogProjection.Instance, ActorRefs.NoSender);
             });
     }
 

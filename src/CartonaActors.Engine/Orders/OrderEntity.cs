@@ -317,15 +317,12 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         {
             case OrderHeld h:
                 _log.Warning("Order {OrderId} held (version {Version}): {Reason}", h.OrderId, h.Version, h.Reason);
-                Publish("order_held", h.Reason);
                 break;
             case OrderFlagged f:
                 _log.Warning("Order {OrderId} needs attention: {Reason}", f.OrderId, f.Reason);
-                Publish("order_flagged", f.Reason);
                 break;
             case MarketplaceStatusRefused r:
                 _log.Warning("Order {OrderId}: not sending {From} -> {To}: {Reason}", r.OrderId, r.From, r.To, r.Reason);
-                Publish("order_status_refused", $"{r.From} -> {r.To}: {r.Reason}");
                 break;
             case MarketplaceStatusPushed p: _log.Info("Order {OrderId}: the marketplace now shows {Status}", p.OrderId, p.Status); break;
             case ErpStatusApplied a when _model.StageOf(a.Status) is not (OrderStage.Pending or OrderStage.BuyerEditing):
@@ -342,10 +339,6 @@ public sealed class OrderEntity : ReceivePersistentActor, IWithTimers
         MarketplaceStatusPushed => "status_pushed",
         _ => null,
     };
-
-    /// <summary>Order problems for the node's sync log (a read model: it never sits on the order's path).</summary>
-    private void Publish(string kind, string reason) =>
-        Context.System.EventStream.Publish(new OrderIssue(_state.OrderId, new SyncIssue(DateTimeOffset.UtcNow, kind, null, reason)));
 
     private sealed record StepDone(IReadOnlyList<IOrderEvent> Events, TimeSpan? Recheck = null);
 

@@ -5,6 +5,7 @@ using CartonaActors.Domain.Pushes;
 using CartonaActors.Domain.ReadBack;
 using CartonaActors.Domain.Roster;
 using CartonaActors.Domain.Sync;
+using CartonaActors.Domain.SyncLog;
 
 namespace CartonaActors.Engine.Serialization;
 
@@ -75,6 +76,11 @@ public static class Manifests
         [typeof(CustomerPartnerLinked)] = "customer-partner-linked-v1",
         [typeof(OrdersPulled)] = "marketplace-orders-pulled-v1",
         [typeof(OrderCursorAdvanced)] = "marketplace-order-cursor-advanced-v1",
+        // refused input, journaled for the sync log (persisted), and the sync log projection's messages
+        [typeof(InputRefused)] = "sync-log-input-refused-v1",
+        [typeof(StartSyncLogProjection)] = "sync-log-start-projection-v1",
+        [typeof(GetSyncLogProjection)] = "sync-log-get-projection-v1",
+        [typeof(SyncLogProjectionStatus)] = "sync-log-projection-status-v1",
         // messages between nodes
         [typeof(UpdateProduct)] = "product-update-v1",
         [typeof(ProductUpdateResult)] = "product-update-result-v1",
@@ -143,5 +149,6 @@ public static class Manifests
         || typeof(IOrderEvent).IsAssignableFrom(t) || t == typeof(OrderState) || t == typeof(CustomerPartnerLinked) || t == typeof(OrdersPulled) || t == typeof(OrderCursorAdvanced)
         || t == typeof(ErpCursorAdvanced) || t == typeof(CatalogLoadStarted) || t == typeof(CatalogPageLoaded) || t == typeof(CatalogLoadCompleted)
         || t == typeof(ProductState) || t == typeof(MarketplaceLedger) || t == typeof(RosterSnapshot)
-        || t == typeof(PushSliceUpdated) || t == typeof(PushSliceResyncRequested) || t == typeof(PushesDrifted) || t == typeof(PushSliceSnapshot) || t == typeof(ProductFollowerOffset));
+        || t == typeof(PushSliceUpdated) || t == typeof(PushSliceResyncRequested) || t == typeof(PushesDrifted) || t == typeof(PushSliceSnapshot) || t == typeof(ProductFollowerOffset)
+        || t == typeof(InputRefused));
 }

@@ -56,16 +56,6 @@ public static class ConnectionEndpoints
 
         app.MapGet("/api/engine/stats", (ActorSystem system) => Results.Ok(new { productsStarted = EngineCounters.For(system).ProductsStarted }));
 
-        app.MapGet("/api/sync-log", async (CartonaActorsOptions options, IRequiredActor<MarketplaceRegion> region, NodeSyncLog ingress, CancellationToken ct) =>
-        {
-            var statuses = await Task.WhenAll(options.Connections.Select(c => StatusAsync(c, region.ActorRef, ct)));
-            // Order issues carry the order id (<connection>/<hashed_id>) where a product issue carries the product.
-            var issues = ingress.Recent().Select(i => new { connection = (string?)null, i.At, i.Kind, i.ProductId, i.Reason })
-                .Concat(statuses.SelectMany(s => s.Ledger.RecentIssues.Select(i => new { connection = (string?)s.ConnectionId, i.At, i.Kind, i.ProductId, i.Reason })))
-                .OrderByDescending(i => i.At);
-            return Results.Ok(issues);
-        });
-
         // What the embedded sandbox marketplace shows now: the quickest way to see a change arrive.
         app.MapGet("/api/sandbox/products/{internalId}", (string internalId, SandboxHandle sandbox) =>
             sandbox.Emulator?.Catalog.TryGet(internalId) is { } p ? Results.Ok(p) : Results.NotFound(new { error = $"no sandbox product {internalId}" }));

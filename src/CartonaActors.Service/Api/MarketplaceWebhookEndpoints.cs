@@ -17,12 +17,12 @@ public static class MarketplaceWebhookEndpoints
     /// </summary>
     public static void MapMarketplaceWebhookEndpoints(this WebApplication app) =>
         app.MapPost("/webhooks/marketplaces/{connection}", async (string connection, HttpRequest request, OpenConnections connections,
-            ActorRegistry registry, NodeSyncLog syncLog, ILogger<MarketplaceWebhookMarker> log) =>
+            ActorRegistry registry, InputRefusals refusals, ILogger<MarketplaceWebhookMarker> log) =>
         {
             IResult Refuse(int status, string reason)
             {
                 log.LogWarning("Refused marketplace webhook for {Connection}: {Reason}", JsonErrorText.Short(connection), reason);
-                syncLog.Refused(null, $"{JsonErrorText.Short(connection)} webhook: {reason}");
+                refusals.Refused(null, $"{JsonErrorText.Short(connection)} webhook: {reason}");
                 return Results.Json(new { error = reason }, statusCode: status);
             }
 

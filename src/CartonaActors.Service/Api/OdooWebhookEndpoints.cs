@@ -29,13 +29,13 @@ public static class OdooWebhookEndpoints
     /// </summary>
     public static void MapOdooWebhookEndpoints(this WebApplication app) =>
         app.MapPost("/webhooks/odoo", async (HttpRequest request, CartonaActorsOptions options, ActorRegistry registry,
-            NodeSyncLog syncLog, OdooWebhookCounter counter, ILogger<OdooWebhookEndpoints.OdooWebhookMarker> log) =>
+            InputRefusals refusals, OdooWebhookCounter counter, ILogger<OdooWebhookEndpoints.OdooWebhookMarker> log) =>
         {
             IResult Refuse(int status, string reason)
             {
                 counter.Refuse();
                 log.LogWarning("Refused Odoo webhook: {Reason}", reason);
-                syncLog.Refused(null, "odoo webhook: " + reason);
+                refusals.Refused(null, "odoo webhook: " + reason);
                 return Results.Json(new { error = reason }, statusCode: status);
             }
 

@@ -9,6 +9,8 @@ using CartonaActors.Domain.Json;
 using CartonaActors.Domain.Orders;
 using CartonaActors.Engine;
 using CartonaActors.Engine.Configuration;
+using CartonaActors.Engine.SyncLog;
+using CartonaActors.Domain.SyncLog;
 
 namespace CartonaActors.Service.Api;
 
@@ -33,11 +35,11 @@ public static class OrderEndpoints
 
         // Orders whose import is held now. The sync log names every order that was ever held; each one's entity says
         // whether it still is (released ones drop out), so the answer is as true as the orders themselves.
-        orders.MapGet("/orders/held", async (HttpRequest request, NodeSyncLog log, ActorRegistry registry, CancellationToken ct) =>
+        orders.MapGet("/orders/held", async (HttpRequest request, SyncLogReader log, ActorRegistry registry, CancellationToken ct) =>
         {
             var only = request.Query["connection"].ToString();
-            var candidates = log.Recent().Where(i => i.Kind == "order_held" && i.ProductId is { } id && (only.Length == 0 || id.StartsWith(only + "/", StringComparison.Ordinal)))
-                .Select(i => i.ProductId!).Distinct(StringComparer.Ordinal).Take(MaxHeldShown).ToList();
+            var rows = await log.QueryAsync(new SyncLogFilter(Connection: only.Length == 0 ? null : only, Kind: "order_held", Limit: SyncLogQuery.MaxLimit), ct);
+            var candidates = rows.Select(r => r.OrderId).OfType<string>().Distinct(StringComparer.Ordinal).Take(MaxHeldShown).ToList();
             var states = await Task.WhenAll(candidates.Select(id => registry.Get<OrderRegion>().Ask<OrderState>(new GetOrder(id), AskTimeout, ct)));
             return Results.Ok(states.Where(s => s.Hold is not null).OrderBy(s => s.OrderId, StringComparer.Ordinal).Select(View));
         });

@@ -28,12 +28,12 @@ public static class ProductEndpoints
 
     /// <summary>ERP ingress: set price, per-warehouse free quantity, unlimited flag and listings. 200 once persisted.</summary>
     private static async Task<IResult> UpdateAsync(string id, HttpRequest request, OpenConnections connections,
-        IRequiredActor<ProductRegion> products, NodeSyncLog syncLog, ILogger<ProductChangeRequest> log)
+        IRequiredActor<ProductRegion> products, InputRefusals refusals, ILogger<ProductChangeRequest> log)
     {
         IResult Refuse(string reason, int status = StatusCodes.Status400BadRequest)
         {
             log.LogWarning("Refused change to product {ProductId}: {Reason}", id, reason);
-            syncLog.Refused(id, reason);
+            refusals.Refused(id, reason);
             return Results.Json(new { error = reason }, statusCode: status);
         }
 

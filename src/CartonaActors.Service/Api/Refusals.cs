@@ -1,6 +1,6 @@
 namespace CartonaActors.Service.Api;
 
-/// <summary>Refused requests outside an endpoint's own checks (the body limit): logged, kept in the node's sync
+/// <summary>Refused requests outside an endpoint's own checks (the body limit): logged, recorded for the sync
 /// log, answered <c>{"error": "..."}</c>, like the endpoints' own refusals.</summary>
 public static class Refusals
 {
@@ -8,7 +8,7 @@ public static class Refusals
     {
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Refusals))
             .LogWarning("Refused {Method} {Path}: {Reason}", http.Request.Method, http.Request.Path.Value, reason);
-        http.RequestServices.GetRequiredService<NodeSyncLog>().Refused(subject, reason);
+        http.RequestServices.GetRequiredService<InputRefusals>().Refused(subject, reason);
         return Results.Json(new { error = reason }, statusCode: status);
     }
 }

@@ -1,3 +1,5 @@
+using CartonaActors.Domain.SyncLog;
+using CartonaActors.Engine.SyncLog;
 using Akka.Actor;
 using Akka.Hosting;
 using CartonaActors.Domain.Erp;
@@ -22,13 +24,18 @@ public static class DashboardEndpoints
         app.MapGet("/", () => Results.Content(DashboardPage.Render(), "text/html; charset=utf-8")).AsAdminPage();
 
         app.MapGet("/api/dashboard", async (CartonaActorsOptions options, OpenConnections open, IRequiredActor<MarketplaceRegion> region,
-            NodeSyncLog syncLog, CancellationToken ct) =>
+            SyncLogReader syncLog, CancellationToken ct) =>
         {
             // A disabled connection has no entity to ask (it is not opened); it shows with nothing done.
             var statuses = await Task.WhenAll(options.Connections.Select(async c => open.Find(c.Name) is null
                 ? (c.Name, c.Platform, false, new MarketplaceStatus(c.Name, 0, 0, 0, null, 0, MarketplaceLedger.Empty))
                 : (c.Name, c.Platform, true, await region.ActorRef.Ask<MarketplaceStatus>(new GetMarketplaceStatus(c.Name), AskTimeout, ct))));
-            return Results.Ok(DashboardFigures.From(statuses, syncLog.Recent(), DateTimeOffset.UtcNow));
+            var now = DateTimeOffset.UtcNow;
+            // The cluster-wide sync log's problems of the last 24 h (the newest 1,000; an order's row names the order).
+            var problems = (await Task.WhenAll(new[] { SyncLogLevel.Warning, SyncLogLevel.Error }.Select(level =>
+                    syncLog.QueryAsync(new SyncLogFilter(Level: level, Since: now - DashboardFigures.IssueWindow, Limit: SyncLogQuery.MaxLimit), ct))))
+                .SelectMany(rows => rows).Select(r => new SyncIssue(r.At, r.Kind, r.OrderId ?? r.ProductId, r.Message)).ToList();
+            return Results.Ok(DashboardFigures.From(statuses, problems, now));
         });
 
         app.MapGet("/configuration", async (HttpRequest request, CartonaActorsOptions options, OpenConnections connections,

@@ -3,13 +3,13 @@ using CartonaActors.Domain.Sync;
 namespace CartonaActors.Service.Dashboard;
 
 /// <summary>The dashboard's numbers (GET /api/dashboard): the old module's counters over every connection, and one
-/// row per connection with its badge. Built from what the marketplace entities and this node's sync log hold.</summary>
+/// row per connection with its badge. Built from what the marketplace entities and the sync log hold.</summary>
 public sealed record DashboardFigures(DateTimeOffset At, DashboardTotals Totals, IReadOnlyList<ConnectionFigures> Connections)
 {
     public static readonly TimeSpan IssueWindow = TimeSpan.FromHours(24);
 
     /// <param name="connections">Each configured connection with whether it is enabled and what its entity reports.</param>
-    /// <param name="nodeIssues">This node's refused input and order problems (order issues carry the order id as ProductId).</param>
+    /// <param name="nodeIssues">The sync log's warnings and errors (an order's carry the order id as ProductId).</param>
     public static DashboardFigures From(IReadOnlyList<(string Name, string Platform, bool Enabled, MarketplaceStatus Status)> connections,
         IReadOnlyList<SyncIssue> nodeIssues, DateTimeOffset now)
     {
@@ -23,9 +23,8 @@ public sealed record DashboardFigures(DateTimeOffset At, DashboardTotals Totals,
             ProductsPending: rows.Sum(r => (long)r.Waiting),
             OrdersPulled: rows.Sum(r => r.OrdersPulled),
             OrdersHeld: ordersHeld,
-            OrdersFailed: DistinctOrders(recentNode, OrderKinds.Failed)
-                + connections.Sum(c => c.Status.Ledger.RecentIssues.Count(i => i.At >= since && OrderKinds.Failed.Contains(i.Kind))),
-            IssuesLast24h: recentNode.Count + connections.Sum(c => c.Status.Ledger.RecentIssues.Count(i => i.At >= since)),
+            OrdersFailed: DistinctOrders(recentNode, OrderKinds.Failed),
+            IssuesLast24h: recentNode.Count,
             QueuedWork: rows.Sum(r => (long)r.Waiting + r.InFlight) + ordersHeld);
         return new DashboardFigures(now, totals, rows);
     }
@@ -35,7 +34,7 @@ public sealed record DashboardFigures(DateTimeOffset At, DashboardTotals Totals,
 }
 
 /// <summary>Counters as the old module's dashboard showed them. Issues and orders held or failed count the last 24 h
-/// as far as kept: this node's sync log and each connection's most recent issues.</summary>
+/// in the cluster-wide sync log (its newest 1,000 warnings and 1,000 errors).</summary>
 public sealed record DashboardTotals(
     long ProductsSynced, long ProductsFailed, long ProductsPending,
     long OrdersPulled, long OrdersHeld, long OrdersFailed,

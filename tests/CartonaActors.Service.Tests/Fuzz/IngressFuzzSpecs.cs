@@ -26,6 +26,7 @@ public sealed class IngressFuzzSpecs(IngressFuzzWorld world, ITestOutputHelper o
     {
         var ingress = Ingresses.Of(method, route);
         var mark = world.LogMark;
+        var syncLogMark = await world.SyncLogMarkAsync();
         var answers = new SortedDictionary<int, int>();
         await FuzzCases.CheckAsync(ingress.Requests, ingress.Cases, async request =>
         {
@@ -35,6 +36,7 @@ public sealed class IngressFuzzSpecs(IngressFuzzWorld world, ITestOutputHelper o
         // The answers show how far the inputs got: past the reader (422, 2xx) or not (400, 413).
         output.WriteLine($"seed {FuzzCases.Seed}: {ingress.Cases} inputs fuzzed on {ingress}; answered {string.Join(", ", answers.Select(a => $"{a.Key} x{a.Value}"))}");
 
+        await world.AssertRefusalsInSyncLogAsync(syncLogMark);
         await world.AssertStillSyncsAsync();
         world.AssertNothingCrashedSince(mark);
     }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using CartonaActors.Domain.Sync;
+using System.Collections.Concurrent;
+using CartonaActors.Domain.SyncLog;
 using CartonaActors.Service.Api;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,8 @@ public sealed class IngressFuzzWorld : IAsyncLifetime
 
     private TestService Service => World.Service;
 
-    private NodeSyncLog SyncLog => Service.Services.GetRequiredService<NodeSyncLog>();
+    /// <summary>The refusals answered since the last check, each to be found in the sync log.</summary>
+    private readonly ConcurrentQueue<string> _refused = new();
 
     public async Task InitializeAsync()
     {
@@ -30,11 +32,11 @@ public sealed class IngressFuzzWorld : IAsyncLifetime
 
     public async Task DisposeAsync() => await World.DisposeAsync();
 
-    /// <summary>Never a 5xx; a refusal is a 4xx <c>{"error": "..."}</c> in plain words, newly in the sync log.</summary>
+    /// <summary>Never a 5xx; a refusal is a 4xx <c>{"error": "..."}</c> in plain words (found in the sync log by
+    /// <see cref="AssertRefusalsInSyncLogAsync"/>: the log trails the journal, so a run's refusals are looked up at once).</summary>
     /// <returns>The status answered.</returns>
     public async Task<int> SendAsync(Ingress ingress, HostileRequest request)
     {
-        var before = new HashSet<SyncIssue>(SyncLog.Recent(), ReferenceEqualityComparer.Instance);
         using var message = new HttpRequestMessage(new HttpMethod(ingress.Method), request.Path) { Content = request.Content() };
         if (ingress.OdooSecret) message.Headers.Add("X-Webhook-Token", OdooWorld.WebhookSecret);
         using var response = await Service.Http.SendAsync(message);
@@ -50,8 +52,40 @@ public sealed class IngressFuzzWorld : IAsyncLifetime
         var sent = System.Text.Encoding.UTF8.GetString(request.Body) + Uri.UnescapeDataString(request.Path);
         foreach (var internals in new[] { "System.", "Exception", "   at ", "CartonaActors." })
             if (!sent.Contains(internals, StringComparison.Ordinal)) Assert.DoesNotContain(internals, error);
-        Assert.Contains(SyncLog.Recent(), i => !before.Contains(i) && i.Kind == "input_refused" && i.Reason.Contains(error!, StringComparison.Ordinal));
+        _refused.Enqueue(error!.Length > InputRefused.MaxReason ? error[..InputRefused.MaxReason] : error);
         return status;
+    }
+
+    /// <summary>The newest sync log row id: refusals of a run are newer.</summary>
+    public async Task<long> SyncLogMarkAsync() =>
+        (await SyncLogApi.RowsAsync(Service.Http, "?limit=1")) is [var newest] ? newest.GetProperty("id").GetInt64() : 0;
+
+    /// <summary>Every refusal answered since <paramref name="mark"/> is an input_refused row newer than it.</summary>
+    public async Task AssertRefusalsInSyncLogAsync(long mark)
+    {
+        var expected = new List<string>();
+        while (_refused.TryDequeue(out var e)) expected.Add(e);
+        var missing = expected;
+        await Until.TrueAsync(async () =>
+        {
+            var messages = await RefusalsSinceAsync(mark);
+            missing = expected.Where(e => !messages.Any(m => m.Contains(e, StringComparison.Ordinal))).ToList();
+            return missing.Count == 0;
+        }, TimeSpan.FromSeconds(30), $"{missing.Count} refusals in the sync log, e.g. '{missing.FirstOrDefault()}'");
+    }
+
+    private async Task<List<string>> RefusalsSinceAsync(long mark)
+    {
+        var messages = new List<string>();
+        var before = "";
+        while (true)
+        {
+            var page = await SyncLogApi.RowsAsync(Service.Http, "?kind=input_refused&limit=1000" + before);
+            var newer = page.Where(r => r.GetProperty("id").GetInt64() > mark).ToList();
+            messages.AddRange(newer.Select(r => r.Text("message")!));
+            if (newer.Count < 1000) return messages;
+            before = "&before=" + newer[^1].GetProperty("id").GetInt64();
+        }
     }
 
     /// <summary>Log lines so far, to look only at what a fuzz run added.</summary>
