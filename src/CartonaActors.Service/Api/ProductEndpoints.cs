@@ -70,13 +70,13 @@ public static class ProductEndpoints
     private static async Task<IResult> RepushAsync(string id, HttpRequest request, IRequiredActor<ProductRegion> products,
         IRequiredActor<PushSliceRegion> slices, OpenConnections connections, CartonaActorsOptions options, CancellationToken ct)
     {
-        if (ProductValidation.ValidateProductId(id) is { } idError) return Results.BadRequest(new { error = idError });
+        if (ProductValidation.ValidateProductId(id) is { } idError) return Refusals.Refuse(request.HttpContext, StatusCodes.Status400BadRequest, null, "re-push: " + idError);
         var only = request.Query["connection"].ToString();
-        if (only.Length > 0 && connections.Find(only) is null) return Results.NotFound(new { error = $"connection '{JsonErrorText.Short(only)}' is not configured" });
+        if (only.Length > 0 && connections.Find(only) is null) return Refusals.Refuse(request.HttpContext, StatusCodes.Status404NotFound, id, $"re-push: connection '{JsonErrorText.Short(only)}' is not configured");
         var state = await products.ActorRef.Ask<ProductState>(new GetProduct(id), AskTimeout, ct);
-        if (state.Version == 0) return Results.NotFound(new { error = $"product {id} is not known" });
+        if (state.Version == 0) return Refusals.Refuse(request.HttpContext, StatusCodes.Status404NotFound, id, $"product {id} is not known");
         var listed = state.Listings.Values.Where(l => connections.Find(l.ConnectionId) is not null && (only.Length == 0 || l.ConnectionId == only)).ToList();
-        if (listed.Count == 0) return Results.NotFound(new { error = $"product {id} is not listed on {(only.Length > 0 ? only : "any configured connection")}" });
+        if (listed.Count == 0) return Refusals.Refuse(request.HttpContext, StatusCodes.Status404NotFound, id, $"product {id} is not listed on {(only.Length > 0 ? only : "any configured connection")}");
         var started = await Task.WhenAll(listed.Select(async l => (l.ConnectionId, (await slices.ActorRef.Ask<PushSliceResyncStarted>(
             new ResyncPushSlice(PushSliceIds.Of(l.ConnectionId, id, options.Sync.PushSlices), id), AskTimeout, ct)).Entries)));
         return Results.Accepted($"/api/products/{id}", new { productId = id, connections = started.Where(s => s.Entries > 0).Select(s => s.ConnectionId) });

@@ -50,7 +50,7 @@ public sealed class ConnectionHealthSpecs
         Assert.Equal(HealthState.Disabled, ConnectionHealth.Of(Status(failures: 2), false, Now).State);
 
     [Fact]
-    public void The_counters_add_up_the_connections_and_count_issues_and_orders_of_the_last_24_hours_once_per_order()
+    public void The_counters_add_up_the_connections_and_count_the_sync_logs_issues_and_orders_of_the_last_24_hours_once_per_order()
     {
         var ledger = MarketplaceLedger.Empty with
         {
@@ -66,13 +66,14 @@ public sealed class ConnectionHealthSpecs
             new SyncIssue(Now.AddMinutes(-4), "order_held", "c/o-1", "unknown product"),
             new SyncIssue(Now.AddMinutes(-3), "order_flagged", "c/o-2", "total differs"),
             new SyncIssue(Now.AddMinutes(-2), "input_refused", "sku-x", "price must be positive"),
+            new SyncIssue(Now.AddMinutes(-1), "order_status_refused", "c/o-4", "not allowed"),
             new SyncIssue(Now.AddHours(-25), "order_held", "c/o-3", "too old to count"),
         };
         var figures = DashboardFigures.From(
             [("a", "cartona", true, Status(ledger: ledger, waiting: 3, inFlight: 5)), ("b", "rest", true, Status(waiting: 1))], node, Now);
 
         Assert.Equal(new DashboardTotals(ProductsSynced: 40, ProductsFailed: 2, ProductsPending: 4, OrdersPulled: 7, OrdersHeld: 1,
-            OrdersFailed: 2, IssuesLast24h: 6, QueuedWork: 3 + 5 + 1 + 1), figures.Totals);
+            OrdersFailed: 2, IssuesLast24h: 5, QueuedWork: 3 + 5 + 1 + 1), figures.Totals);
         Assert.Equal(["a", "b"], figures.Connections.Select(c => c.Name));
         Assert.Equal("ok", figures.Connections[0].Health);
     }

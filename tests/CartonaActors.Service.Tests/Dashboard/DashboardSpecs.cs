@@ -55,7 +55,7 @@ public sealed class DashboardSpecs(DashboardSpecs.TwoConnections world, Chromium
         var page = await chromium.NewPageAsync();
         await page.GotoAsync(world.Service.Http.BaseAddress!.ToString());
         var rows = page.Locator("#sync-log tbody tr");
-        await Assertions.Expect(rows.Filter(new() { HasText = "authentication_failed" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(rows.Filter(new() { HasText = "push_failed" }).First).ToBeVisibleAsync();
         await Assertions.Expect(rows.Filter(new() { HasText = "input_refused" }).First).ToBeVisibleAsync();
         var all = await rows.CountAsync();
 
@@ -71,10 +71,12 @@ public sealed class DashboardSpecs(DashboardSpecs.TwoConnections world, Chromium
         await Assertions.Expect(rows.First).ToContainTextAsync("input_refused");
         await Assertions.Expect(page.Locator("#log-count")).ToContainTextAsync($"1 of ");
 
-        // Today's rows carry no level: they count as warnings, so "error" shows none of them.
+        // The broken connection's failed calls are errors; the refused input is a warning.
         await page.FillAsync("#filter-text", "");
         await page.SelectOptionAsync("#filter-level", "error");
-        await Assertions.Expect(rows).ToHaveCountAsync(0);
+        await Assertions.Expect(rows.Filter(new() { HasText = "input_refused" })).ToHaveCountAsync(0);
+        Assert.True(await rows.CountAsync() > 0);
+        foreach (var level in await rows.Locator("td:nth-child(2)").AllTextContentsAsync()) Assert.Equal("error", level);
     }
 
     [Fact]
@@ -95,12 +97,12 @@ public sealed class DashboardSpecs(DashboardSpecs.TwoConnections world, Chromium
     }
 
     [Fact]
-    public async Task Without_the_sync_log_summary_the_chart_says_there_is_no_data_yet()
+    public async Task The_chart_draws_the_last_hours_pushes_and_errors_from_the_sync_log_summary()
     {
         var page = await chromium.NewPageAsync();
         await page.GotoAsync(world.Service.Http.BaseAddress!.ToString());
-        await Assertions.Expect(page.Locator("#chart-note")).ToHaveTextAsync("no data yet");
-        Assert.Equal(0, await page.Locator("#chart rect").CountAsync());
+        await Assertions.Expect(page.Locator("#chart-note")).ToContainTextAsync("in the last hour");
+        Assert.True(await page.Locator("#chart rect").CountAsync() > 0);
     }
 
     [Fact]

@@ -37,6 +37,8 @@ public sealed class IngressFuzzSpecs(IngressFuzzWorld world, ITestOutputHelper o
         output.WriteLine($"seed {FuzzCases.Seed}: {ingress.Cases} inputs fuzzed on {ingress}; answered {string.Join(", ", answers.Select(a => $"{a.Key} x{a.Value}"))}");
 
         await world.AssertRefusalsInSyncLogAsync(syncLogMark);
+        // An accepted pause is meant to stop the connection's calls: resumed, it must sync as before.
+        if (route == "/api/connections/{name}/pause") await world.SendAsync(Ingresses.Of("POST", "/api/connections/{name}/resume"), new HostileRequest("/api/connections/cartona/resume", [], null, false));
         await world.AssertStillSyncsAsync();
         world.AssertNothingCrashedSince(mark);
     }

@@ -33,7 +33,11 @@ public static class Ingresses
         NoBody("/api/connections/{name}/pull-orders", "/api/connections/cartona/pull-orders"),
         NoBody("/api/connections/{name}/test", "/api/connections/cartona/test"),
         NoBody("/api/connections/{name}/sync-all", "/api/connections/cartona/sync-all"),
+        NoBody("/api/connections/{name}/pause", "/api/connections/cartona/pause"),
+        NoBody("/api/connections/{name}/resume", "/api/connections/cartona/resume"),
+        NoBody("/api/products/{id}/push", "/api/products/sku-1/push"),
         NoBody("/api/erp/catalog-load", "/api/erp/catalog-load"),
+        NoBody("/api/erp/odoo-setup", "/api/erp/odoo-setup"),
         NoBody("/api/erp/pollers/{model}/poll", "/api/erp/pollers/product.product/poll"),
     ];
 
