@@ -145,37 +145,8 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
                 new CallOutcome.TransientFailure("no answer from the marketplace worker in time")));
         });
         Command<GetMarketplaceStatus>(_ => Sender.Tell(Status()));
-        Command<PauseConnection>(p =>
-        {
-            if (_ledger.Paused is not null)
-            {
-                Sender.Tell(Status());
-                return;
-            }
-            var replyTo = Sender;
-            Persist(new ConnectionPaused(ConnectionId, p.Reason, DateTimeOffset.UtcNow), e =>
-            {
-                _ledger = _ledger.Apply(e);
-                _log.Warning("{ConnectionId}: paused by an operator ({Reason}); calls wait until it is resumed", ConnectionId, e.Reason);
-                replyTo.Tell(Status());
-            });
-        });
-        Command<ResumeConnection>(_ =>
-        {
-            if (_ledger.Paused is null)
-            {
-                Sender.Tell(Status());
-                return;
-            }
-            var replyTo = Sender;
-            Persist(new ConnectionResumed(ConnectionId, DateTimeOffset.UtcNow), e =>
-            {
-                _ledger = _ledger.Apply(e);
-                _log.Info("{ConnectionId}: resumed by an operator", ConnectionId);
-                replyTo.Tell(Status());
-                Drain();
-            });
-        });
+        Command<PauseConnection>(p => ChangePause(_ledger.Paused is null ? new ConnectionPaused(ConnectionId, p.Reason, DateTimeOffset.UtcNow) : null));
+        Command<ResumeConnection>(_ => ChangePause(_ledger.Paused is not null ? new ConnectionResumed(ConnectionId, DateTimeOffset.UtcNow) : null));
         Command<ReadListingsWanted>(w =>
         {
             _listingReads.Want(w.Request);
@@ -217,6 +188,25 @@ public sealed class MarketplaceEntity : ReceivePersistentActor, IWithTimers
             _readBack = Context.ActorOf(ListingReadBack.PropsFor(ConnectionId, plan, _demand.SliceIds.ToList(),
                 () => ActorRegistry.For(Context.System).Get<PushSliceRegion>()), "read-back");
         base.PreStart();
+    }
+
+    /// <summary>An operator's pause or resume; answered with the status, at once when it is already so.</summary>
+    private void ChangePause(IMarketplaceEvent? change)
+    {
+        var replyTo = Sender;
+        if (change is null)
+        {
+            replyTo.Tell(Status());
+            return;
+        }
+        Persist(change, e =>
+        {
+            _ledger = _ledger.Apply(e);
+            if (e is ConnectionPaused p) _log.Warning("{ConnectionId}: paused by an operator ({Reason}); calls wait until it is resumed", ConnectionId, p.Reason);
+            else _log.Info("{ConnectionId}: resumed by an operator", ConnectionId);
+            replyTo.Tell(Status());
+            Drain(); // nothing while paused; on resume, what waited
+        });
     }
 
     private MarketplaceStatus Status() => new(

@@ -45,7 +45,7 @@ public static class OrderEndpoints
         });
 
         // Every journaled step of the order, read from the journal without waking the entity.
-        orders.MapGet("/orders/{connection}/{hashedId}/history", async (string connection, string hashedId, ActorSystem system, CancellationToken ct) =>
+        orders.MapGet("/orders/{connection}/{hashedId}/history", async (string connection, string hashedId, ActorSystem system) =>
         {
             var orderId = OrderState.IdOf(connection, hashedId);
             var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
@@ -62,7 +62,6 @@ public static class OrderEndpoints
                     });
                     return list;
                 }, system.Materializer());
-            ct.ThrowIfCancellationRequested();
             return steps.Count == 0
                 ? Results.NotFound(new { error = $"order {orderId} has no journaled history (never pulled)" })
                 : Results.Ok(new { orderId, steps });
