@@ -14,8 +14,11 @@ public sealed class OdooWorld : IAsyncDisposable
     public const string WebhookSecret = "hook-secret-8c1d";
     public const string CartonaToken = "odoo-world-cartona-token";
 
-    private OdooWorld(OdooEmulator odoo, IReadOnlyDictionary<string, CartonaEmulator> cartona, TestService service)
+    private readonly IDictionary<string, string?> _settings;
+
+    private OdooWorld(OdooEmulator odoo, IReadOnlyDictionary<string, CartonaEmulator> cartona, TestService service, IDictionary<string, string?> settings)
     {
+        _settings = settings;
         Odoo = odoo;
         Cartona = cartona;
         Service = service;
@@ -24,7 +27,7 @@ public sealed class OdooWorld : IAsyncDisposable
 
     public OdooEmulator Odoo { get; }
     public IReadOnlyDictionary<string, CartonaEmulator> Cartona { get; }
-    public TestService Service { get; }
+    public TestService Service { get; private set; }
 
     /// <summary>Reads Odoo's truth over JSON-RPC, independent of the service.</summary>
     public OdooCatalog Reader { get; }
@@ -78,11 +81,21 @@ public sealed class OdooWorld : IAsyncDisposable
         }
         foreach (var (k, v) in extra ?? []) if (!k.StartsWith("cartona:", StringComparison.Ordinal)) settings[k] = v;
         var service = await TestService.StartAsync(settings);
-        var world = new OdooWorld(odoo, cartona, service);
+        var world = new OdooWorld(odoo, cartona, service, settings);
         if (presetWebhooks)
             foreach (var model in new[] { "product.product", "product.template", "product.template.attribute.value", "stock.quant", "sale.order", "stock.picking" })
                 odoo.WebhookTargets[model] = new OdooWebhookTarget(world.WebhookUrl);
         return world;
+    }
+
+    /// <summary>Stops the service and starts it again with the same settings (on the same journal, which the
+    /// caller makes a file of its own through <c>CartonaActors:Persistence:ConnectionString</c>).</summary>
+    public async Task RestartServiceAsync()
+    {
+        await Service.DisposeAsync();
+        Service = await TestService.StartAsync(_settings);
+        // The new service listens on another port: Odoo's webhooks follow it.
+        foreach (var model in Odoo.WebhookTargets.Keys.ToList()) Odoo.WebhookTargets[model] = new OdooWebhookTarget(WebhookUrl);
     }
 
     private static OdooSettings Settings(OdooEmulator odoo) => new() { Url = odoo.BaseUrl, Database = "erp", Login = Login, ApiKey = ApiKey };
