@@ -152,6 +152,10 @@ public sealed class SyncLogOptions
     /// <summary>Projection restarts after a failure wait from this long, doubling up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan MinBackoff { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>When the log has stored nothing yet, read the whole journal once, so history written before the
+    /// log existed (an upgrade) is in it too. Off: the log starts with the events written from now on.</summary>
+    public bool Backfill { get; set; } = true;
 }
 
 public sealed class OrderSyncOptions

@@ -65,6 +65,55 @@ public sealed class SyncLogProjectionSpecs
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_journal_written_before_its_events_were_tagged_is_read_once_whole_and_then_followed_by_tag(string provider)
+    {
+        await using var cartona = await Emulators.CartonaAsync();
+        var journal = await JournalAsync(provider);
+        var database = SyncLogDatabase.For(journal);
+        var reader = new SyncLogReader(database);
+        IReadOnlyList<SyncLogEntry> tagged;
+        await using (var node = await TestNode.StartAsync(TestNode.Options(cartona.BaseUrl, Emulators.Token, journal)))
+        {
+            foreach (var (sku, id) in new[] { ("sku-1", "1"), ("sku-unknown", "no-such-product") })
+                await node.Products.Ask<ProductUpdateResult>(Link(sku, id, 9m), Within);
+            ActorRegistry.For(node.System).Get<SyncLogRegion>().Tell(InputRefused.Of("sku-bad", "malformed JSON", DateTimeOffset.UtcNow));
+            tagged = await UntilAsync(reader, rows => rows.Any(r => r.Kind == "push_refused") && rows.Any(r => r.Kind == "input_refused")
+                && rows.Any(r => r.Kind == "push_confirmed"), "the run's rows");
+        }
+
+        // As a release without the log left it: the events are in the journal, untagged, and no log exists.
+        await using (var connection = await database.OpenAsync())
+            foreach (var table in new[] { "tags", "sync_log", "sync_log_minute", "sync_log_offset" })
+            {
+                await using var delete = connection.CreateCommand();
+                delete.CommandText = $"DELETE FROM {table}";
+                await delete.ExecuteNonQueryAsync();
+            }
+        Assert.Empty(await reader.QueryAsync(new SyncLogFilter(Limit: 1000)));
+
+        await using (var again = await TestNode.StartAsync(TestNode.Options(cartona.BaseUrl, Emulators.Token, journal)))
+        {
+            // The history comes back from the journal, row for row, and what is written next is followed by its tag.
+            var backfilled = await UntilAsync(reader, rows => rows.Count >= tagged.Count, "the journal's history");
+            ActorRegistry.For(again.System).Get<SyncLogRegion>().Tell(InputRefused.Of(null, "after the backfill", DateTimeOffset.UtcNow));
+            var after = await UntilAsync(reader, rows => rows.Any(r => r.Message == "after the backfill"), "the refusal after the backfill");
+            Assert.Equal(tagged.Select(r => r with { Id = 0 }), backfilled.Select(r => r with { Id = 0 }));
+            Assert.Equal(backfilled, after.Where(r => r.Message != "after the backfill"));
+            Assert.Single(after, r => r.Message == "after the backfill");
+        }
+
+        // The backfill ran once: a further restart reads on from the stored offset and adds nothing.
+        var settled = await reader.QueryAsync(new SyncLogFilter(Limit: 1000));
+        await using (var third = await TestNode.StartAsync(TestNode.Options(cartona.BaseUrl, Emulators.Token, journal)))
+        {
+            ActorRegistry.For(third.System).Get<SyncLogRegion>().Tell(InputRefused.Of(null, "third start", DateTimeOffset.UtcNow));
+            var last = await UntilAsync(reader, rows => rows.Any(r => r.Message == "third start"), "the third start's refusal");
+            Assert.Equal(settled, last.Where(r => r.Message != "third start"));
+        }
+    }
+
     private static int Confirmed(SyncLogEntry row) => int.Parse(row.Message.Split(' ')[0]);
 
     private static async Task<IReadOnlyList<SyncLogEntry>> UntilAsync(SyncLogReader reader, Func<IReadOnlyList<SyncLogEntry>, bool> done, string what)
