@@ -12,7 +12,8 @@ namespace CartonaActors.Engine.SyncLog;
 
 /// <summary>
 /// The cluster's one sync log projection (a remembered entity, so its shard keeps it running on some node). It reads
-/// the tagged events from the offset stored with the rows, maps each with <see cref="SyncLogRows"/> and writes rows
+/// the tagged events (the whole journal once first: <see cref="SyncLogEvents"/>) from the offset stored with the
+/// rows, maps each with <see cref="SyncLogRows"/> and writes rows
 /// and the new offset in one transaction. A failure (the database away, a bad write) restarts the stream with
 /// backoff from the stored offset; nothing on the sync path waits for it. It also prunes the table periodically.
 /// </summary>
@@ -74,62 +75,22 @@ public sealed class SyncLogProjection : ReceiveActor, IWithTimers
 
     protected override void PostStop() => _stream?.Shutdown();
 
-    /// <summary>One run of the stream: from the offset the table holds now, so a restart repeats nothing. A
-    /// projection that has stored nothing yet first reads the whole journal (see <see cref="Backfill"/>).</summary>
+    /// <summary>One run of the stream: from the offset the table holds now, so a restart repeats nothing.</summary>
     private Source<Written, NotUsed> FromStoredOffset(SqlReadJournal journal) =>
         Source.FromTask(StartAsync())
-            .ConcatMany(from => (from == 0 && _options.Backfill ? Backfill(journal) : Tagged(journal, from)).Via(After(from)))
+            .ConcatMany(start => SyncLogEvents.After(journal, start.Offset, _options.Backfill && !start.Backfilled, _log))
             .GroupedWithin(BatchEvents, BatchWindow)
             .SelectAsync(1, WriteAsync);
 
-    private static Source<EventEnvelope, NotUsed> Tagged(SqlReadJournal journal, long from) =>
-        journal.EventsByTag(SyncLogTagger.Tag, Offset.Sequence(from));
-
-    /// <summary>Only events past every journal position passed on before: the query contract calls an offset
-    /// exclusive, and the backfill's two queries overlap where one hands over to the other.</summary>
-    private static Flow<EventEnvelope, EventEnvelope, NotUsed> After(long from)
-    {
-        var high = from;
-        return Flow.Create<EventEnvelope>().Where(e =>
-        {
-            if (e.Offset is not Sequence s || s.Value <= high) return false;
-            high = s.Value;
-            return true;
-        });
-    }
-
-    /// <summary>
-    /// A journal written before its events were tagged (an upgrade from a release without this log) holds history
-    /// the tag query never returns. So the first run reads every event there is, in journal order (the tag query's
-    /// offsets are the same journal positions), mapping what makes rows and passing over the rest, then follows the
-    /// tag from a position it has read up to. The offset it stores on the way makes this happen once.
-    /// </summary>
-    private Source<EventEnvelope, NotUsed> Backfill(SqlReadJournal journal)
-    {
-        var read = 0L;
-        _log.Info("Sync log projection has stored nothing yet: reading the whole journal once for the events written before it");
-        return journal.CurrentAllEvents(Offset.NoOffset())
-            .Select(e =>
-            {
-                if (e.Offset is Sequence s) Interlocked.Exchange(ref read, Math.Max(Interlocked.Read(ref read), s.Value));
-                return e;
-            })
-            .Concat(Source.Single(NotUsed.Instance).ConcatMany(_ =>
-            {
-                var from = Interlocked.Read(ref read);
-                _log.Info("Sync log backfill read the journal up to position {Ordering}; following the tagged events from there", from);
-                return Tagged(journal, from);
-            }));
-    }
-
-    private async Task<long> StartAsync()
+    private async Task<(long Offset, bool Backfilled)> StartAsync()
     {
         try
         {
             await _database.EnsureSchemaAsync();
             var from = await _store.ReadOffsetAsync();
-            _log.Info("Sync log projection reading tagged events after journal position {Ordering}", from);
-            return from;
+            var backfilled = await _store.BackfilledAsync();
+            _log.Info("Sync log projection reading events after journal position {Ordering}", from);
+            return (from, backfilled);
         }
         catch (Exception ex)
         {
@@ -142,10 +103,10 @@ public sealed class SyncLogProjection : ReceiveActor, IWithTimers
     {
         var events = batch.ToList();
         var rows = events.SelectMany(RowsOf).ToList();
-        var offset = ((Sequence)events[^1].Offset).Value;
+        var offset = events.Max(e => ((Sequence)e.Offset).Value);
         try
         {
-            await _store.AppendAsync(rows, offset);
+            await _store.AppendAsync(rows, offset, backfilled: events.Any(e => e.Event is SyncLogEvents.BackfillHandedOver));
         }
         catch (Exception ex)
         {

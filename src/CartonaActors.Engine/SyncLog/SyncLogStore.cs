@@ -9,18 +9,27 @@ namespace CartonaActors.Engine.SyncLog;
 public sealed class SyncLogStore(SyncLogDatabase database)
 {
     public const string Projection = "sync-log";
+    /// <summary>The row saying the one-time read of the whole journal has handed over to the tag (at its position).</summary>
+    public const string Backfill = "sync-log-backfill";
     private const int RowsPerStatement = 200;
 
-    public async Task<long> ReadOffsetAsync(CancellationToken ct = default)
+    public async Task<long> ReadOffsetAsync(CancellationToken ct = default) => await ReadAsync(Projection, ct) ?? 0;
+
+    /// <summary>Whether the backfill has handed over to the tag query (see <see cref="SyncLogProjection"/>).</summary>
+    public async Task<bool> BackfilledAsync(CancellationToken ct = default) => await ReadAsync(Backfill, ct) is not null;
+
+    private async Task<long?> ReadAsync(string projection, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT ordering FROM sync_log_offset WHERE projection = @p";
-        command.With("@p", Projection);
-        return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value) : 0;
+        command.With("@p", projection);
+        return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value) : null;
     }
 
-    public async Task AppendAsync(IReadOnlyList<SyncLogRow> rows, long offset, CancellationToken ct = default)
+    /// <param name="backfilled">The batch ends the backfill: marked in the same transaction as its last rows, so a
+    /// crash before it resumes the backfill and one after it follows the tag.</param>
+    public async Task AppendAsync(IReadOnlyList<SyncLogRow> rows, long offset, CancellationToken ct = default, bool backfilled = false)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -46,6 +55,16 @@ public sealed class SyncLogStore(SyncLogDatabase database)
                 ON CONFLICT (projection) DO UPDATE SET ordering = excluded.ordering
                 """;
             await position.With("@p", Projection).With("@o", offset).ExecuteNonQueryAsync(ct);
+        }
+        if (backfilled)
+        {
+            await using var marker = connection.CreateCommand();
+            marker.Transaction = tx;
+            marker.CommandText = """
+                INSERT INTO sync_log_offset (projection, ordering) VALUES (@p, @o)
+                ON CONFLICT (projection) DO UPDATE SET ordering = excluded.ordering
+                """;
+            await marker.With("@p", Backfill).With("@o", offset).ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
     }

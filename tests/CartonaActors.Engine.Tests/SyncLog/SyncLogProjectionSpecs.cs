@@ -102,6 +102,7 @@ public sealed class SyncLogProjectionSpecs
             Assert.Equal(tagged.Select(r => r with { Id = 0 }), backfilled.Select(r => r with { Id = 0 }));
             Assert.Equal(backfilled, after.Where(r => r.Message != "after the backfill"));
             Assert.Single(after, r => r.Message == "after the backfill");
+            Assert.True(await new SyncLogStore(database).BackfilledAsync());
         }
 
         // The backfill ran once: a further restart reads on from the stored offset and adds nothing.
