@@ -16,7 +16,9 @@ internal sealed class SliceOfferSender(string ownerId, IActorRef slices, ITimerS
     public void Send(IEnumerable<OfferPush> offers, bool allStored)
     {
         foreach (var offer in offers) slices.Tell(offer);
-        if (!allStored) timers.StartSingleTimer(ResendTimer, ResendOffers.Instance, resendAfter);
+        // Started once, not again on every send: an owner that keeps changing (a range under steady ERP load) would
+        // otherwise push its resend out for as long as the load lasts, and an offer lost with a node stays lost.
+        if (!allStored && !timers.IsTimerActive(ResendTimer)) timers.StartSingleTimer(ResendTimer, ResendOffers.Instance, resendAfter);
     }
 
     public void Resend(IReadOnlyList<OfferPush> unstored)
