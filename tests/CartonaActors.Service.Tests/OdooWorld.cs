@@ -35,9 +35,10 @@ public sealed class OdooWorld : IAsyncDisposable
     /// <param name="odooOptions">Changes to the emulator's options (its version…).</param>
     /// <param name="presetWebhooks">Odoo posts every product and order change to the service from the start, as if
     /// its rules had been set up by hand; false: only the rules made over JSON-RPC post.</param>
+    /// <param name="customize">More for the service's host before it is built (an in-memory trace exporter).</param>
     public static async Task<OdooWorld> StartAsync(Action<OdooEmulator> seed, IReadOnlyDictionary<string, string[]> connections,
         int cartonaProducts, Dictionary<string, string?>? extra = null, Action<OdooEmulatorOptions>? odooOptions = null,
-        bool presetWebhooks = true)
+        bool presetWebhooks = true, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? customize = null)
     {
         var options = new OdooEmulatorOptions { Database = "erp", Users = { new OdooUser(2, Login, ApiKey) } };
         odooOptions?.Invoke(options);
@@ -77,7 +78,7 @@ public sealed class OdooWorld : IAsyncDisposable
             n++;
         }
         foreach (var (k, v) in extra ?? []) if (!k.StartsWith("cartona:", StringComparison.Ordinal)) settings[k] = v;
-        var service = await TestService.StartAsync(settings);
+        var service = await TestService.StartAsync(settings, customize);
         var world = new OdooWorld(odoo, cartona, service);
         if (presetWebhooks)
             foreach (var model in new[] { "product.product", "product.template", "product.template.attribute.value", "stock.quant", "sale.order", "stock.picking" })
