@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using CartonaActors.Domain.Products;
+using CartonaActors.Engine.Erp;
 
 namespace CartonaActors.Engine;
 
 /// <summary>
-/// The engine's trace spans ("CartonaActors.Sync"): a product accepting a change, and the bulk call that carries
-/// many changes to a marketplace, linked to each change's span (batching makes many traces share one call). With
+/// The engine's trace spans ("CartonaActors.Sync"): a read of Odoo feeding products, a product (or a range of them)
+/// accepting a change, and the bulk call that carries many changes to a marketplace. A read and a bulk call each
+/// serve many requests, so each is a trace of its own linked to the spans that asked for it. With
 /// no listener every start returns null before anything is allocated. Spans never become the actor thread's
 /// current activity beyond the call that needs it: the next message on that thread belongs to another trace.
 /// </summary>
@@ -29,6 +31,56 @@ public static class SyncTracing
         ActivityContext.TryParse(traceParent, null, out var parent);
         return Detached(() => Source.StartActivity("product accept", ActivityKind.Internal, parent,
             [new("cartona.product.id", productId)]));
+    }
+
+    /// <summary>A product range accepting one feed's reads for the products it owns, under that feed.</summary>
+    public static Activity? StartRangeAccept(string rangeId, int updates, string? traceParent)
+    {
+        if (!Source.HasListeners()) return null;
+        ActivityContext.TryParse(traceParent, null, out var parent);
+        return Detached(() => Source.StartActivity("range accept", ActivityKind.Internal, parent,
+            [new("cartona.range.id", rangeId), new("cartona.items", updates)]));
+    }
+
+    /// <summary>One read of Odoo and the product updates it feeds: a trace of its own (a window of webhooks shares
+    /// one read), linked to the requests that asked for it. Becomes the current activity, so the JSON-RPC calls and
+    /// the updates' <c>TraceParent</c> fall under it: hence only through <see cref="InErpFeedAsync"/>.</summary>
+    private static Activity? StartErpFeed(string source, IEnumerable<string> traceParents)
+    {
+        if (!Source.HasListeners()) return null;
+        var links = new List<ActivityLink>();
+        foreach (var traceParent in traceParents.Distinct(StringComparer.Ordinal))
+        {
+            if (links.Count >= MaxLinks) break;
+            if (ActivityContext.TryParse(traceParent, null, out var request)) links.Add(new ActivityLink(request));
+        }
+        Activity.Current = null; // a root: whatever ran before on this flow is not this read's parent
+        return Source.StartActivity("erp feed", ActivityKind.Internal, default(ActivityContext),
+            [new("cartona.erp.source", source)], links);
+    }
+
+    /// <summary>Runs <paramref name="feed"/> under an "erp feed" span and ends it with the outcome. The span is
+    /// current only inside this async method: what an async method sets as current does not flow back to its
+    /// caller, so the actor that started the feed keeps its own (none) on its thread.</summary>
+    public static async Task<FeedResult> InErpFeedAsync(string source, IEnumerable<string> traceParents, Func<Task<FeedResult>> feed)
+    {
+        var span = StartErpFeed(source, traceParents);
+        if (span is null) return await feed();
+        try
+        {
+            var result = await feed();
+            span.SetTag("cartona.variants", result.Variants);
+            span.SetTag("cartona.changed", result.Changed);
+            End(span, result.Changed > 0 ? "changed" : "unchanged");
+            return result;
+        }
+        catch (Exception ex)
+        {
+            // The type only: an error's message may quote a request, and a span store is no place for its secrets.
+            span.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            End(span, "failed");
+            throw;
+        }
     }
 
     /// <summary>One bulk call to a marketplace: a trace of its own, linked to the changes it carries. Current on

@@ -132,6 +132,25 @@ public class ProductRangeSpecs
     }
 
     [Fact]
+    public void Range_offers_carry_the_origin_of_the_change_they_offer_and_a_withdrawal_none()
+    {
+        var offers = new RangeOffers(4);
+        var scope = new ConnectionScope("cartona", []);
+        var range = new ProductRange("range-0");
+        DecideAndAccept(range, Read("1", 10m, 0));
+        var product = Assert.Single(range.Owned);
+        var origin = new ChangeOrigin(product.Version, DateTimeOffset.UnixEpoch, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+
+        Assert.Equal(origin, Assert.Single(offers.Due(product, _ => scope, origin)).Origin);
+        // Offered again after a crash: when that change was accepted is not known.
+        offers.Stored(new PushOfferStored("1", "cartona", product.Version));
+        Assert.Null(Assert.Single(offers.Due(product, _ => scope)).Origin);
+        offers.Unlinked("1", ["cartona"]);
+        var unlisted = product with { Listings = product.Listings.Clear() };
+        Assert.Null(Assert.Single(offers.Due(unlisted, _ => scope, origin)).Origin);
+    }
+
+    [Fact]
     public void Range_offers_wait_for_every_product_a_stored_reply_settles_only_its_own_and_stored_products_are_forgotten()
     {
         var offers = new RangeOffers(4);

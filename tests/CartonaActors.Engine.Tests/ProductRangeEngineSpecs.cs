@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Akka.Actor;
 using CartonaActors.Domain.Products;
 using CartonaActors.Engine.Erp;
@@ -48,6 +50,36 @@ public sealed class ProductRangeEngineSpecs
             TimeSpan.FromSeconds(60));
         Assert.Equal("20.0", cartona.Catalog.TryGet("101")!.SellingPrice);
         Assert.Equal(1, EngineCounters.For(node.System).ProductsStarted);
+    }
+
+    [Fact]
+    public async Task Each_range_product_the_marketplace_confirms_is_one_observation_of_the_change_to_confirm_latency()
+    {
+        const int variants = 20;
+        await using var cartona = await Emulators.CartonaAsync(variants);
+        var options = TestNode.Options(cartona.BaseUrl, Emulators.Token, Databases.NewSqlite());
+        // Unique: other specs' nodes record the same meter in this process meanwhile.
+        var connection = options.Connections[0].Name = "range-latency-" + Guid.NewGuid().ToString("N")[..8];
+        var observed = new ConcurrentQueue<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == SyncMetrics.MeterName && instrument.Name == "cartona.sync.change_to_confirm") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (tag.Key == "connection" && Equals(tag.Value, connection)) observed.Enqueue(value);
+        });
+        listener.Start();
+        await using var node = await TestNode.StartAsync(options);
+        var feeder = new ErpProductFeeder(new ScriptedOdoo(), node.Products, node.Ranges, TestNode.Platforms.OpenAll(options.Connections), 100, 4);
+
+        Assert.Equal(variants, (await feeder.FeedIdsAsync(Enumerable.Range(1, variants).Select(i => (long)i).ToList(), CancellationToken.None)).Changed);
+
+        await Probe.UntilAsync(() => observed.Count >= variants, TimeSpan.FromSeconds(30));
+        Assert.All(observed, seconds => Assert.InRange(seconds, 0, 30));
+        Assert.Equal(0, EngineCounters.For(node.System).ProductsStarted); // the range's own offers, no product entity's
     }
 
     [Fact]

@@ -134,7 +134,7 @@ public sealed class RemoteFrameSpecs(ITestOutputHelper output) : IDisposable
             (long.MaxValue - i).ToString(), ProductRules.MaxPrice,
             Enumerable.Range(0, 100).ToDictionary(w => Text(2) + w.ToString("D3"), _ => -ProductRules.MaxQuantity), true,
             Enumerable.Range(0, 20).Select(c => new ListingRequest(Text(62) + c.ToString("D2"), new ListingRef("InternalProductId", Text(20)))).ToList(),
-            null, DateTimeOffset.MaxValue)).ToList();
+            null, DateTimeOffset.MaxValue, DateTimeOffset.MaxValue, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")).ToList();
         Assert.True(Size(new UpdateRangeProducts(Text(40), updates)) < FrameSize);
     }
 }

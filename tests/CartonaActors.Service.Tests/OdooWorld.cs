@@ -15,10 +15,13 @@ public sealed class OdooWorld : IAsyncDisposable
     public const string CartonaToken = "odoo-world-cartona-token";
 
     private readonly IDictionary<string, string?> _settings;
+    private readonly Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? _customize;
 
-    private OdooWorld(OdooEmulator odoo, IReadOnlyDictionary<string, CartonaEmulator> cartona, TestService service, IDictionary<string, string?> settings)
+    private OdooWorld(OdooEmulator odoo, IReadOnlyDictionary<string, CartonaEmulator> cartona, TestService service, IDictionary<string, string?> settings,
+        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? customize)
     {
         _settings = settings;
+        _customize = customize;
         Odoo = odoo;
         Cartona = cartona;
         Service = service;
@@ -38,9 +41,10 @@ public sealed class OdooWorld : IAsyncDisposable
     /// <param name="odooOptions">Changes to the emulator's options (its version…).</param>
     /// <param name="presetWebhooks">Odoo posts every product and order change to the service from the start, as if
     /// its rules had been set up by hand; false: only the rules made over JSON-RPC post.</param>
+    /// <param name="customize">More for the service's host before it is built (an in-memory trace exporter).</param>
     public static async Task<OdooWorld> StartAsync(Action<OdooEmulator> seed, IReadOnlyDictionary<string, string[]> connections,
         int cartonaProducts, Dictionary<string, string?>? extra = null, Action<OdooEmulatorOptions>? odooOptions = null,
-        bool presetWebhooks = true)
+        bool presetWebhooks = true, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? customize = null)
     {
         var options = new OdooEmulatorOptions { Database = "erp", Users = { new OdooUser(2, Login, ApiKey) } };
         odooOptions?.Invoke(options);
@@ -80,8 +84,8 @@ public sealed class OdooWorld : IAsyncDisposable
             n++;
         }
         foreach (var (k, v) in extra ?? []) if (!k.StartsWith("cartona:", StringComparison.Ordinal)) settings[k] = v;
-        var service = await TestService.StartAsync(settings);
-        var world = new OdooWorld(odoo, cartona, service, settings);
+        var service = await TestService.StartAsync(settings, customize);
+        var world = new OdooWorld(odoo, cartona, service, settings, customize);
         if (presetWebhooks)
             foreach (var model in new[] { "product.product", "product.template", "product.template.attribute.value", "stock.quant", "sale.order", "stock.picking" })
                 odoo.WebhookTargets[model] = new OdooWebhookTarget(world.WebhookUrl);
@@ -93,7 +97,7 @@ public sealed class OdooWorld : IAsyncDisposable
     public async Task RestartServiceAsync()
     {
         await Service.DisposeAsync();
-        Service = await TestService.StartAsync(_settings);
+        Service = await TestService.StartAsync(_settings, _customize);
         // The new service listens on another port: Odoo's webhooks follow it.
         foreach (var model in Odoo.WebhookTargets.Keys.ToList()) Odoo.WebhookTargets[model] = new OdooWebhookTarget(WebhookUrl);
     }

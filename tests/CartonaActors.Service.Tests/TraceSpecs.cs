@@ -60,18 +60,5 @@ public sealed class TraceSpecs() : CartonaServiceSpecs(Token)
         Assert.DoesNotContain(Spans(), s => s.Kind == ActivityKind.Server && (s.GetTagItem("url.path") as string)?.StartsWith("/healthz") == true);
     }
 
-    /// <summary>A copy: the exporter adds to the list from the threads that end spans.</summary>
-    private List<Activity> Spans()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return [.. _spans];
-            }
-            catch (ArgumentException) when (attempt < 5)
-            {
-            }
-        }
-    }
+    private List<Activity> Spans() => CollectedSpans.Snapshot(_spans);
 }

@@ -13,10 +13,12 @@ public sealed class RangeOffers(int slices)
 
     public bool AllStored => _unstored.Count == 0;
 
-    public IReadOnlyList<OfferPush> Due(ProductState state, Func<string, ConnectionScope?> scopeOf)
+    /// <param name="origin">The change the range just accepted for this product (see <see cref="ProductOffers.Due"/>);
+    /// null when it offers what it already held (after a crash).</param>
+    public IReadOnlyList<OfferPush> Due(ProductState state, Func<string, ConnectionScope?> scopeOf, ChangeOrigin? origin = null)
     {
         if (!_byProduct.TryGetValue(state.ProductId, out var offers)) _byProduct[state.ProductId] = offers = new ProductOffers(slices);
-        var due = offers.Due(state, scopeOf);
+        var due = offers.Due(state, scopeOf, origin);
         Track(state.ProductId, offers);
         return due;
     }

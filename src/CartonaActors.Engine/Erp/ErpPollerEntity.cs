@@ -128,7 +128,9 @@ public sealed class ErpPollerEntity : ReceivePersistentActor, IWithTimers
             foreach (var change in page)
             foreach (var variant in change.VariantIds)
                 if (!writeDates.TryGetValue(variant, out var seen) || change.WriteDate > seen) writeDates[variant] = change.WriteDate;
-            var fed = await _feeder.FeedIdsAsync(writeDates.Keys.ToList(), CancellationToken.None, new PolledPage(_polled, writeDates));
+            // A page with changes is an "erp feed" span of its own (nothing links to it); an empty poll is no trace.
+            var fed = await SyncTracing.InErpFeedAsync("poller", [],
+                () => _feeder.FeedIdsAsync(writeDates.Keys.ToList(), CancellationToken.None, new PolledPage(_polled, writeDates)));
             total = total.Plus(fed);
             afterWriteDate = page[^1].WriteDate;
             afterId = page[^1].RecordId;

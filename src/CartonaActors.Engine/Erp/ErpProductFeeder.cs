@@ -86,12 +86,14 @@ public sealed class ErpProductFeeder(IOdooCatalog odoo, IActorRef products, IAct
             }
         var readEnded = DateTimeOffset.UtcNow;
 
+        // The feed's span (see SyncTracing.InErpFeedAsync), so each product's or range's accept joins its trace.
+        var traceParent = SyncTracing.CurrentTraceParent();
         var updates = new List<(long VariantId, UpdateProduct Update)>(variants.Count);
         var skipped = 0;
         foreach (var v in variants)
         {
             var update = OdooProductMapping.ToUpdate(v, stock.GetValueOrDefault(v.Id) ?? new Dictionary<string, decimal>(), _connections)
-                with { ObservedAt = readStarted, ObservedUntil = readEnded };
+                with { ObservedAt = readStarted, ObservedUntil = readEnded, TraceParent = traceParent };
             if (polled?.AlreadyFed(v.Id, update) == true) skipped++;
             else updates.Add((v.Id, update));
         }

@@ -6,14 +6,18 @@ namespace CartonaActors.Engine.Erp;
 
 /// <summary>Odoo said (by webhook) that these records of a model changed. The values are not trusted: they
 /// are read again from Odoo.</summary>
-public sealed record ErpRecordsTouched(string Model, IReadOnlyCollection<long> RecordIds);
+/// <param name="TraceParent">The webhook request's W3C trace context (null: untraced): the read it leads to is
+/// linked to it.</param>
+public sealed record ErpRecordsTouched(string Model, IReadOnlyCollection<long> RecordIds, string? TraceParent = null);
 
 /// <summary>
 /// Gathers webhook hints for a short window and turns them into one batched read from Odoo, then reads the same
 /// records once more after a settle delay: Odoo 18 posts its webhook before the transaction commits, so the first
 /// read may still see the old values or not find a new record (and a rolled-back change is never seen at all,
 /// which is right). One feed runs at a time; what arrives meanwhile waits for the next window. Failures are
-/// retried with a growing pause; the poller stays the backstop for anything lost.
+/// retried with a growing pause; the poller stays the backstop for anything lost. Each feed runs under an
+/// "erp feed" span linked to the webhooks whose records it reads, the settle re-read too (it is often the read
+/// that sees the committed change).
 /// </summary>
 public sealed class OdooChangeCollector : ReceiveActor, IWithTimers
 {
@@ -40,7 +44,7 @@ public sealed class OdooChangeCollector : ReceiveActor, IWithTimers
 
         Receive<ErpRecordsTouched>(m =>
         {
-            _fresh.Add(m.Model, m.RecordIds);
+            _fresh.Add(m.Model, m.RecordIds, m.TraceParent);
             ArmWindow(_window);
         });
         Receive<SettleDue>(m =>
@@ -91,10 +95,13 @@ public sealed class OdooChangeCollector : ReceiveActor, IWithTimers
 
     private async Task<object> FeedAsync(TouchedRecords fresh, TouchedRecords settling)
     {
-        var variantIds = new HashSet<long>();
-        foreach (var (model, ids) in fresh.ByModel.Concat(settling.ByModel))
-            variantIds.UnionWith(await _odoo.ResolveVariantIdsAsync(model, ids, CancellationToken.None));
-        var result = await _feeder.FeedIdsAsync(variantIds, CancellationToken.None);
+        var result = await SyncTracing.InErpFeedAsync("webhook", fresh.TraceParents.Concat(settling.TraceParents), async () =>
+        {
+            var variantIds = new HashSet<long>();
+            foreach (var (model, ids) in fresh.ByModel.Concat(settling.ByModel))
+                variantIds.UnionWith(await _odoo.ResolveVariantIdsAsync(model, ids, CancellationToken.None));
+            return await _feeder.FeedIdsAsync(variantIds, CancellationToken.None);
+        });
         return new Fed(result, fresh);
     }
 
@@ -110,24 +117,31 @@ public sealed class OdooChangeCollector : ReceiveActor, IWithTimers
     private sealed record FeedFailed(TouchedRecords Fresh, TouchedRecords Settling, string Reason);
 }
 
-/// <summary>Record ids per model, deduplicated.</summary>
+/// <summary>Record ids per model, deduplicated, and the trace contexts of the webhooks that named them (no more
+/// than a span links: a window can gather hundreds of webhooks).</summary>
 internal sealed class TouchedRecords
 {
     private readonly Dictionary<string, HashSet<long>> _byModel = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _traceParents = new(StringComparer.Ordinal);
 
     public bool IsEmpty => _byModel.Count == 0;
 
     public IEnumerable<KeyValuePair<string, IReadOnlyCollection<long>>> ByModel =>
         _byModel.Select(kv => new KeyValuePair<string, IReadOnlyCollection<long>>(kv.Key, kv.Value));
 
-    public void Add(string model, IEnumerable<long> ids)
+    public IReadOnlyCollection<string> TraceParents => _traceParents;
+
+    public void Add(string model, IEnumerable<long> ids, string? traceParent = null)
     {
         if (!_byModel.TryGetValue(model, out var set)) _byModel[model] = set = [];
         set.UnionWith(ids);
+        if (traceParent is not null && _traceParents.Count < SyncTracing.MaxLinks) _traceParents.Add(traceParent);
     }
 
     public void AddAll(TouchedRecords other)
     {
         foreach (var (model, ids) in other._byModel) Add(model, ids);
+        foreach (var traceParent in other._traceParents)
+            if (_traceParents.Count < SyncTracing.MaxLinks) _traceParents.Add(traceParent);
     }
 }

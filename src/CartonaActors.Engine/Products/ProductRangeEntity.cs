@@ -108,10 +108,21 @@ public sealed class ProductRangeEntity : ReceivePersistentActor, IWithTimers
     {
         var replyTo = Sender;
         var decision = _range.Decide(cmd.Updates, _settings.IsKnownConnection);
+        // The reads of one message come from one feed: its trace is theirs. Forwarded ones are accepted (and traced)
+        // by their own entities.
+        var traceParent = cmd.Updates.FirstOrDefault(u => u.TraceParent is not null)?.TraceParent;
+        var owned = cmd.Updates.Count - decision.Forward.Count;
+        var span = owned > 0 ? SyncTracing.StartRangeAccept(_range.RangeId, owned, traceParent) : null;
+        var refusedCount = 0;
         foreach (var refused in decision.Results.Where(r => r is { Accepted: false }))
+        {
+            refusedCount++;
             _log.Warning("Update of product {ProductId} refused: {Error}", refused!.ProductId, refused.Error);
+        }
+        if (refusedCount > 0) span?.SetTag("cartona.refused", refusedCount);
         if (decision.Event is null)
         {
+            SyncTracing.End(span, refusedCount == owned ? "refused" : "unchanged");
             Answer(decision, replyTo);
             return;
         }
@@ -119,9 +130,12 @@ public sealed class ProductRangeEntity : ReceivePersistentActor, IWithTimers
         {
             _range.Accept(decision);
             NoteUnlinked(e);
-            Offer(decision.States.Values);
+            // As a product entity does: the offers carry when the change was accepted and its trace, for the
+            // change-to-confirm latency and the push batch's link.
+            Offer(decision.States.Values, new Accepted(DateTimeOffset.UtcNow, span?.Id ?? traceParent));
             Answer(decision, replyTo);
             AfterWrite();
+            SyncTracing.End(span, "accepted");
         });
     }
 
@@ -164,9 +178,12 @@ public sealed class ProductRangeEntity : ReceivePersistentActor, IWithTimers
         });
     }
 
-    private void Offer(IEnumerable<ProductState> products)
+    /// <param name="accepted">The write that changed these products; null when offering what the range already
+    /// held (after a crash: when that change was accepted is not known).</param>
+    private void Offer(IEnumerable<ProductState> products, Accepted? accepted = null)
     {
-        var due = products.SelectMany(p => _offers.Due(p, _settings.ScopeOf)).ToList();
+        var due = products.SelectMany(p => _offers.Due(p, _settings.ScopeOf,
+            accepted is { } a ? new ChangeOrigin(p.Version, a.At, a.TraceParent) : null)).ToList();
         _sender.Send(due, _offers.AllStored);
         AnswerFollowersIfDone();
     }
@@ -189,4 +206,6 @@ public sealed class ProductRangeEntity : ReceivePersistentActor, IWithTimers
     }
 
     private sealed record Forwarded(ProductUpdateResult[]? Results, IActorRef ReplyTo);
+
+    private sealed record Accepted(DateTimeOffset At, string? TraceParent);
 }

@@ -52,10 +52,12 @@ public static class OdooWebhookEndpoints
                 || !body.TryGetProperty("_id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out var recordId))
                 return Refuse(StatusCodes.Status400BadRequest, "the body must be an object with \"_model\" (string) and \"_id\" (integer), as Odoo's webhook action sends");
             var modelName = JsonStrings.Read(model); // an escaped lone surrogate is no model the sync follows, not a crash
+            // This request's span: the read of Odoo it leads to links to it (null when nobody traces).
+            var touched = new ErpRecordsTouched(modelName, [recordId], SyncTracing.CurrentTraceParent());
             if (OrderModels.Contains(modelName))
-                registry.Get<ErpOrderWatcherKey>().Tell(new ErpRecordsTouched(modelName, [recordId]));
+                registry.Get<ErpOrderWatcherKey>().Tell(touched);
             else if (ProductModels.Contains(modelName))
-                registry.Get<OdooChangeCollectorKey>().Tell(new ErpRecordsTouched(modelName, [recordId]));
+                registry.Get<OdooChangeCollectorKey>().Tell(touched);
             else
                 return Refuse(StatusCodes.Status422UnprocessableEntity,
                     $"model '{JsonErrorText.Short(modelName)}' is not one the sync follows ({string.Join(", ", ProductModels.Concat(OrderModels))})");

@@ -8,9 +8,10 @@ namespace CartonaActors.Service.Telemetry;
 /// Metrics and traces of the service. Metrics (the engine's "CartonaActors.Sync" meter, ASP.NET Core, HttpClient,
 /// the runtime) are served in Prometheus text at <c>GET /metrics</c>, an admin endpoint: open on a loopback-only
 /// service without a token, otherwise the scraper sends <c>Authorization: Bearer &lt;CartonaActors:Admin:Token&gt;</c>
-/// (Prometheus: <c>authorization: { credentials_file: ... }</c> in the scrape config). Traces (ingress, a product's
-/// accept, the bulk call and its HTTP request) are exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
-/// is set; otherwise no tracer listens and the engine's spans cost nothing.
+/// (Prometheus: <c>authorization: { credentials_file: ... }</c> in the scrape config). Traces (ingress and Odoo's
+/// webhooks, the read of Odoo they lead to, a product's or range's accept, the bulk call and its HTTP request) are
+/// exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; otherwise no tracer listens and the
+/// engine's spans cost nothing.
 /// </summary>
 public static class ServiceTelemetry
 {
