@@ -48,15 +48,9 @@ public static class SyncTracing
     private static Activity? StartErpFeed(string source, IEnumerable<string> traceParents)
     {
         if (!Source.HasListeners()) return null;
-        var links = new List<ActivityLink>();
-        foreach (var traceParent in traceParents.Distinct(StringComparer.Ordinal))
-        {
-            if (links.Count >= MaxLinks) break;
-            if (ActivityContext.TryParse(traceParent, null, out var request)) links.Add(new ActivityLink(request));
-        }
         Activity.Current = null; // a root: whatever ran before on this flow is not this read's parent
         return Source.StartActivity("erp feed", ActivityKind.Internal, default(ActivityContext),
-            [new("cartona.erp.source", source)], links);
+            [new("cartona.erp.source", source)], LinksTo(traceParents));
     }
 
     /// <summary>Runs <paramref name="feed"/> under an "erp feed" span and ends it with the outcome. The span is
@@ -88,18 +82,24 @@ public static class SyncTracing
     public static Activity? StartPushBatch(string connection, string platform, IReadOnlyList<PushItem> items)
     {
         if (!Source.HasListeners()) return null;
-        var links = new List<ActivityLink>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in items)
-        {
-            if (links.Count >= MaxLinks) break;
-            if (item.Origin?.TraceParent is { } traceParent && seen.Add(traceParent)
-                && ActivityContext.TryParse(traceParent, null, out var change))
-                links.Add(new ActivityLink(change));
-        }
         Activity.Current = null; // a root: whatever the thread last ran is not this call's parent
         return Source.StartActivity("push batch", ActivityKind.Internal, default(ActivityContext),
-            [new("cartona.connection", connection), new("cartona.platform", platform), new("cartona.items", items.Count)], links);
+            [new("cartona.connection", connection), new("cartona.platform", platform), new("cartona.items", items.Count)],
+            LinksTo(items.Select(i => i.Origin?.TraceParent)));
+    }
+
+    /// <summary>Links to the distinct contexts that parse, at most <see cref="MaxLinks"/> (read no further).</summary>
+    private static List<ActivityLink> LinksTo(IEnumerable<string?> traceParents)
+    {
+        var links = new List<ActivityLink>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var traceParent in traceParents)
+        {
+            if (links.Count >= MaxLinks) break;
+            if (traceParent is not null && seen.Add(traceParent) && ActivityContext.TryParse(traceParent, null, out var context))
+                links.Add(new ActivityLink(context));
+        }
+        return links;
     }
 
     /// <summary>Ends the span's time as the thread's current activity, leaving it running.</summary>

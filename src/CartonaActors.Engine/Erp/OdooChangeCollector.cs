@@ -135,13 +135,17 @@ internal sealed class TouchedRecords
     {
         if (!_byModel.TryGetValue(model, out var set)) _byModel[model] = set = [];
         set.UnionWith(ids);
-        if (traceParent is not null && _traceParents.Count < SyncTracing.MaxLinks) _traceParents.Add(traceParent);
+        AddTraceParent(traceParent);
     }
 
     public void AddAll(TouchedRecords other)
     {
         foreach (var (model, ids) in other._byModel) Add(model, ids);
-        foreach (var traceParent in other._traceParents)
-            if (_traceParents.Count < SyncTracing.MaxLinks) _traceParents.Add(traceParent);
+        foreach (var traceParent in other._traceParents) AddTraceParent(traceParent);
+    }
+
+    private void AddTraceParent(string? traceParent)
+    {
+        if (traceParent is not null && _traceParents.Count < SyncTracing.MaxLinks) _traceParents.Add(traceParent);
     }
 }

@@ -34,13 +34,13 @@ public static class SyncLogEvents
         return journal.CurrentAllEvents(Offset.Sequence(from))
             .Select(e =>
             {
-                if (e.Offset is Sequence s) Interlocked.Exchange(ref read, Math.Max(Interlocked.Read(ref read), s.Value));
+                if (e.Offset is Sequence s) Volatile.Write(ref read, s.Value); // in journal order: the last is the highest
                 return e;
             })
             // Made once the journal's events are read (not when the stream is built): the hand-over position is known then.
             .Concat(Source.Single(NotUsed.Instance).ConcatMany(_ =>
             {
-                var at = Interlocked.Read(ref read);
+                var at = Volatile.Read(ref read);
                 log.Info("Sync log backfill read the journal up to position {Ordering}; following the tagged events from there", at);
                 return Source.Single(new EventEnvelope(Offset.Sequence(at), "", 0, BackfillHandedOver.Instance, 0, []))
                     .Concat(Tagged(journal, at));

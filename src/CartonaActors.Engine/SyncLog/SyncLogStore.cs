@@ -47,26 +47,20 @@ public sealed class SyncLogStore(SyncLogDatabase database)
             await count.With("@m", minute.Key.Minute).With("@l", minute.Key.Level).With("@k", minute.Key.Kind)
                 .With("@n", (long)minute.Count()).With("@p", minute.Sum(r => (long)r.Pushed)).ExecuteNonQueryAsync(ct);
         }
-        await using (var position = connection.CreateCommand())
-        {
-            position.Transaction = tx;
-            position.CommandText = """
-                INSERT INTO sync_log_offset (projection, ordering) VALUES (@p, @o)
-                ON CONFLICT (projection) DO UPDATE SET ordering = excluded.ordering
-                """;
-            await position.With("@p", Projection).With("@o", offset).ExecuteNonQueryAsync(ct);
-        }
-        if (backfilled)
-        {
-            await using var marker = connection.CreateCommand();
-            marker.Transaction = tx;
-            marker.CommandText = """
-                INSERT INTO sync_log_offset (projection, ordering) VALUES (@p, @o)
-                ON CONFLICT (projection) DO UPDATE SET ordering = excluded.ordering
-                """;
-            await marker.With("@p", Backfill).With("@o", offset).ExecuteNonQueryAsync(ct);
-        }
+        await WriteOffsetAsync(connection, tx, Projection, offset, ct);
+        if (backfilled) await WriteOffsetAsync(connection, tx, Backfill, offset, ct);
         await tx.CommitAsync(ct);
+    }
+
+    private static async Task WriteOffsetAsync(DbConnection connection, DbTransaction tx, string projection, long offset, CancellationToken ct)
+    {
+        await using var position = connection.CreateCommand();
+        position.Transaction = tx;
+        position.CommandText = """
+            INSERT INTO sync_log_offset (projection, ordering) VALUES (@p, @o)
+            ON CONFLICT (projection) DO UPDATE SET ordering = excluded.ordering
+            """;
+        await position.With("@p", projection).With("@o", offset).ExecuteNonQueryAsync(ct);
     }
 
     private static async Task InsertRowsAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<SyncLogRow> rows, CancellationToken ct)
