@@ -24,16 +24,32 @@ public sealed class SyncLogDatabase(PersistenceProvider provider, string connect
         return connection;
     }
 
-    /// <summary>Creates what is missing; safe to run on every start, on every node.</summary>
+    /// <summary>
+    /// Creates what is missing; safe to run on every start, on every node, at the same moment. PostgreSQL's
+    /// <c>IF NOT EXISTS</c> is not safe against a concurrent creator (both miss the table, one fails on the catalog's
+    /// unique index), so creators take a transaction-scoped advisory lock and run one after the other; SQLite's
+    /// write lock already serializes them.
+    /// </summary>
     public async Task EnsureSchemaAsync(CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (Provider == PersistenceProvider.PostgreSql)
+            await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({SchemaLockKey})", ct);
         foreach (var statement in Schema())
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = statement;
-            await command.ExecuteNonQueryAsync(ct);
-        }
+            await ExecuteAsync(connection, transaction, statement, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Any fixed number unique to this schema among the database's advisory locks ("SYNCLOG" in ASCII).</summary>
+    private const long SchemaLockKey = 0x53594E434C4F47;
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private IEnumerable<string> Schema()

@@ -77,4 +77,22 @@ public sealed class SyncLogTableSpecs
         // The old minutes' counts go with their rows; the summary still counts what happened in its window.
         Assert.Equal(120, (await new SyncLogReader(database).SummaryAsync(24 * 365, Now)).ByLevel["info"]);
     }
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_tables_are_created_once_when_every_node_and_reader_creates_them_at_the_same_moment(string provider)
+    {
+        // A cluster's nodes start together, and each node's projection and admin reader both create what is missing:
+        // on PostgreSQL two concurrent CREATE TABLE IF NOT EXISTS can both miss the table and one then fails.
+        var options = provider == "sqlite" ? Databases.NewSqlite() : await Databases.NewPostgreSqlAsync();
+        var database = SyncLogDatabase.For(options);
+        using var start = new ManualResetEventSlim();
+        var creators = Enumerable.Range(0, 12).Select(_ => Task.Run(async () => { start.Wait(); await database.EnsureSchemaAsync(); })).ToList();
+        start.Set();
+        await Task.WhenAll(creators);
+
+        var store = new SyncLogStore(database);
+        await store.AppendAsync([Row(Now)], 7);
+        Assert.Equal(7, await store.ReadOffsetAsync());
+        Assert.Single(await new SyncLogReader(database).QueryAsync(new SyncLogFilter()));
+    }
 }
